@@ -1,0 +1,112 @@
+package newsdesk.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.language.LanguageService;
+import newsdesk.platform.Conflict;
+import newsdesk.platform.ErrorCode;
+import newsdesk.platform.ETags;
+import newsdesk.platform.FieldError;
+import newsdesk.platform.InTransaction;
+import newsdesk.platform.Invalid;
+import newsdesk.platform.NotFound;
+import newsdesk.platform.Page;
+import newsdesk.platform.PageRequest;
+import newsdesk.platform.PreconditionFailed;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Managing accounts: the admin's use cases. Authorization is checked by the resource's role annotations. */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    LanguageService languages;
+
+    @Inject
+    Clock clock;
+
+    /** Creates an account; 409 when the username is taken (in any case), 422 for unknown roles or languages. */
+    @InTransaction
+    public Account create(CreateAccountRequest request) {
+        Set<Role> roles = parseRoles(request.roles());
+        List<String> workingLanguages = checkLanguages(request.languages());
+        UUID id = UUID.randomUUID();
+        accounts.insert(id, request.username(), request.displayName().strip(), hasher.hash(request.password()),
+                roles, workingLanguages, clock.instant());
+        return get(id);
+    }
+
+    public Account get(UUID id) {
+        return accounts.find(id).orElseThrow(() -> new NotFound("No account " + id));
+    }
+
+    public Page<Account> list(PageRequest page) {
+        return page.page(accounts.listAfter(page.after(), page.limit()),
+                account -> account.username().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Changes the given members of an account if it is still at the version the admin read (412
+     * otherwise). The last active admin cannot lose the ADMIN role or be deactivated (409).
+     */
+    @InTransaction
+    public Account update(UUID id, long expectedVersion, UpdateAccountRequest request) {
+        Account current = get(id);
+        Set<Role> roles = request.roles() == null ? current.roles() : parseRoles(request.roles());
+        List<String> workingLanguages = request.languages() == null
+                ? current.languages() : checkLanguages(request.languages());
+        String displayName = request.displayName() == null ? current.displayName() : request.displayName().strip();
+        if (displayName.isEmpty()) {
+            throw Invalid.field("displayName", "must not be blank");
+        }
+        boolean active = request.active() == null ? current.active() : request.active();
+        String passwordHash = request.password() == null ? null : hasher.hash(request.password());
+        if (!accounts.update(id, expectedVersion, displayName, passwordHash, roles, workingLanguages, active,
+                clock.instant())) {
+            throw PreconditionFailed.stale(ETags.of(current.version()));
+        }
+        if (accounts.countActiveAdmins() == 0) {
+            throw new Conflict(ErrorCode.CONFLICT, "This would leave Newsdesk without an active admin");
+        }
+        return get(id);
+    }
+
+    private static Set<Role> parseRoles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            Role.parse(name).ifPresentOrElse(roles::add, () -> errors.add(new FieldError("roles",
+                    "unknown role " + name + "; use ADMIN, EDITOR, TRANSLATOR or REVIEWER")));
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return roles;
+    }
+
+    private List<String> checkLanguages(List<String> codes) {
+        Set<String> known = languages.codes();
+        List<String> result = new ArrayList<>(new LinkedHashSet<>(codes == null ? List.of() : codes));
+        List<FieldError> errors = result.stream().filter(code -> !known.contains(code))
+                .map(code -> new FieldError("languages", "unknown site language " + code))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return result;
+    }
+}

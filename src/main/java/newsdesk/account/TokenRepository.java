@@ -1,0 +1,51 @@
+package newsdesk.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.Jdbc;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** API tokens, stored only as SHA-256 of the secret. */
+@ApplicationScoped
+public class TokenRepository {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** A stored token with its account, whatever its state; the service decides whether it admits. */
+    record StoredToken(UUID tokenId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, Account account) {
+    }
+
+    void insert(UUID id, UUID accountId, byte[] hash, String name, Instant now, Instant expiresAt) {
+        jdbc.update("""
+                INSERT INTO api_tokens (id, account_id, token_hash, name, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", id, accountId, hash, name, now, expiresAt);
+    }
+
+    Optional<StoredToken> findByHash(byte[] hash) {
+        return jdbc.one("""
+                SELECT t.id AS token_id, t.expires_at, t.revoked_at, t.last_used_at,
+                       a.id, a.username, a.display_name, a.roles, a.languages, a.active, a.version,
+                       a.created_at, a.updated_at
+                  FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+                 WHERE t.token_hash = ?""",
+                row -> new StoredToken(Jdbc.uuid(row, "token_id"), Jdbc.instant(row, "expires_at"),
+                        Jdbc.instant(row, "revoked_at"), Jdbc.instant(row, "last_used_at"),
+                        AccountRepository.account(row)),
+                hash);
+    }
+
+    /** Records use at most once per interval, so reads don't turn every request into a write. */
+    void touch(UUID id, Instant now, Instant notUsedSince) {
+        jdbc.update("""
+                UPDATE api_tokens SET last_used_at = ?
+                 WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", now, id, notUsedSince);
+    }
+
+    void revoke(UUID id, Instant now) {
+        jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id);
+    }
+}

@@ -1,0 +1,130 @@
+package newsdesk.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.TooManyRequests;
+import newsdesk.platform.Unauthenticated;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Signing in (username + password → bearer token), recognising tokens on requests, and signing out. */
+@ApplicationScoped
+public class TokenService {
+
+    private static final String PREFIX = "nd_";
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    TokenRepository tokens;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    LoginFailureRepository failures;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.tokens.ttl.hours", defaultValue = "168")
+    long ttlHours;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.login.max.failures", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.login.window.minutes", defaultValue = "15")
+    long windowMinutes;
+
+    /**
+     * Checks the password and issues a token (anyone may call). 401 for a wrong username or password
+     * (the same answer and the same time for both), 429 after too many failures for that username.
+     * Each step commits on its own: a failed attempt must be counted even though the call fails.
+     */
+    public IssuedToken issue(LoginRequest request) {
+        Instant now = clock.instant();
+        String usernameKey = request.username().toLowerCase(Locale.ROOT);
+        Duration window = Duration.ofMinutes(windowMinutes);
+        Instant windowStart = now.minus(window);
+        Optional<LoginFailureRepository.Window> recent = failures.current(usernameKey, windowStart);
+        if (recent.isPresent() && recent.get().failures() >= maxFailures) {
+            throw new TooManyRequests("Too many failed sign-ins for " + request.username() + "; try again later",
+                    Duration.between(now, recent.get().startedAt().plus(window)));
+        }
+        Optional<AccountRepository.Credentials> credentials = accounts.credentials(request.username());
+        boolean verified = credentials
+                .map(c -> hasher.verify(request.password(), c.passwordHash()))
+                .orElseGet(() -> hasher.verifyDecoy(request.password()));
+        if (!verified) {
+            failures.record(usernameKey, now, windowStart);
+            throw new Unauthenticated("Wrong username or password");
+        }
+        if (!credentials.get().active()) {
+            throw new Unauthenticated("This account is deactivated; ask an admin");
+        }
+        failures.clear(usernameKey);
+        String secret = PREFIX + randomSecret();
+        UUID id = UUID.randomUUID();
+        Instant expiresAt = now.plus(Duration.ofHours(ttlHours));
+        String name = request.name() == null || request.name().isBlank() ? "api" : request.name().strip();
+        tokens.insert(id, credentials.get().accountId(), sha256(secret), name, now, expiresAt);
+        return new IssuedToken(id, name, secret, expiresAt);
+    }
+
+    /** The caller a bearer token stands for; 401 when it is unknown, expired, revoked or its account inactive. */
+    public Caller authenticate(String secret) {
+        Instant now = clock.instant();
+        TokenRepository.StoredToken token = tokens.findByHash(sha256(secret))
+                .orElseThrow(() -> new Unauthenticated("Unknown token; sign in at POST /api/auth/tokens"));
+        if (token.revokedAt() != null) {
+            throw new Unauthenticated("This token was revoked; sign in again");
+        }
+        if (!now.isBefore(token.expiresAt())) {
+            throw new Unauthenticated("This token expired at " + token.expiresAt() + "; sign in again");
+        }
+        Account account = token.account();
+        if (!account.active()) {
+            throw new Unauthenticated("This account is deactivated; ask an admin");
+        }
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+            tokens.touch(token.tokenId(), now, now.minus(TOUCH_INTERVAL));
+        }
+        return new Caller(account.id(), account.username(), account.roles(), account.languages(), token.tokenId());
+    }
+
+    /** Signs out: the token stops working at once. */
+    public void revoke(Caller caller) {
+        tokens.revoke(caller.tokenId(), clock.instant());
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

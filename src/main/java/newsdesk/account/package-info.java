@@ -1,0 +1,5 @@
+/**
+ * Accounts, roles and working languages; API tokens, password hashing, login throttling, and the
+ * bearer-token authentication and role checks every endpoint goes through.
+ */
+package newsdesk.account;

@@ -1,0 +1,28 @@
+package newsdesk.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready means the database answers: a load balancer should not send work to an instance that can't store it. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Inject
+    Jdbc jdbc;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            jdbc.one("SELECT 1", row -> row.getInt(1));
+            return HealthCheckResponse.up("database");
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("database").down()
+                    .withData("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package newsdesk.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * The small JDBC helper repositories use instead of an ORM: a query with a row mapper, an update that
+ * returns its row count, and one translation of SQL errors into {@link NewsdeskException}s. Inside an
+ * {@link InTransaction} method every call shares the transaction's connection.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
+
+    @Inject
+    Database database;
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, params);
+                 ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }, null);
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size() + " from: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns how many rows it touched. */
+    public int update(String sql, Object... params) {
+        return updateOrDuplicate(null, sql, params);
+    }
+
+    /** Like {@link #update}, but a unique-key violation becomes a 409 with the given detail. */
+    public int updateOrDuplicate(String duplicateDetail, String sql, Object... params) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, params)) {
+                return statement.executeUpdate();
+            }
+        }, duplicateDetail);
+    }
+
+    <T> T inTransaction(Callable<T> work) throws Exception {
+        if (TRANSACTION.get() != null) {
+            return work.call();
+        }
+        Connection connection = open();
+        try (connection) {
+            connection.setAutoCommit(false);
+            TRANSACTION.set(connection);
+            T result = work.call();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw translate(e, null);
+        } catch (Exception | Error e) {
+            rollback(connection, e);
+            throw e;
+        } finally {
+            TRANSACTION.remove();
+        }
+    }
+
+    private <T> T withConnection(SqlWork<T> work, String duplicateDetail) {
+        Connection transaction = TRANSACTION.get();
+        try {
+            if (transaction != null) {
+                return work.run(transaction);
+            }
+            try (Connection connection = open()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw translate(e, duplicateDetail);
+        }
+    }
+
+    private Connection open() {
+        try {
+            return database.connection();
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static RuntimeException translate(SQLException e, String duplicateDetail) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(UNIQUE_VIOLATION)) {
+            return Conflict.duplicate(duplicateDetail != null ? duplicateDetail : "This already exists");
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")
+                || e instanceof SQLTransientConnectionException) {
+            return new NewsdeskException(ErrorCode.DATABASE_UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
+        }
+        if (state.equals("40001") || state.equals("40P01")) {
+            return new Conflict(ErrorCode.CONFLICT, "A concurrent change got in the way; try again");
+        }
+        return new NewsdeskException(ErrorCode.INTERNAL, "database error " + state + ": " + e.getMessage(), e);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                bind(connection, statement, i + 1, params[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else if (value instanceof Collection<?> values) {
+            Array array = connection.createArrayOf("text", values.stream().map(String::valueOf).toArray());
+            statement.setArray(index, array);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    public static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    public static List<String> strings(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

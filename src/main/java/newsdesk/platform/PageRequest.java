@@ -1,0 +1,45 @@
+package newsdesk.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code ?limit=&cursor=} of every list: the limit defaults to 50 and is clamped to 100; the cursor is
+ * an opaque token wrapping the sort key of the last item seen.
+ */
+public record PageRequest(int limit, String after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
+
+    public static PageRequest of(Integer limit, String cursor) {
+        if (limit != null && limit < 1) {
+            throw Invalid.field("limit", "must be at least 1");
+        }
+        int clamped = limit == null ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+        return new PageRequest(clamped, cursor == null || cursor.isBlank() ? null : decode(cursor));
+    }
+
+    /** Builds the page from up to limit + 1 fetched rows; the extra row only tells that more exist. */
+    public <T> Page<T> page(List<T> fetched, Function<T, String> sortKey) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, null);
+        }
+        List<T> items = fetched.subList(0, limit);
+        return new Page<>(List.copyOf(items), encode(sortKey.apply(items.get(items.size() - 1))));
+    }
+
+    static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Invalid.field("cursor", "is not a cursor this server returned");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package newsdesk.platform;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies above the configured size with 413: at once when Content-Length says so, and
+ * while reading for chunked bodies (the body is buffered up to the limit, then handed to the reader).
+ */
+@Provider
+@PreMatching
+public class RequestSizeLimit implements ContainerRequestFilter, ReaderInterceptor {
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.request.max.bytes", defaultValue = "1048576")
+    long maxBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge();
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        InputStream body = context.getInputStream();
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw tooLarge();
+        }
+        context.setInputStream(new ByteArrayInputStream(bytes));
+        return context.proceed();
+    }
+
+    private NewsdeskException tooLarge() {
+        return new NewsdeskException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes");
+    }
+}
