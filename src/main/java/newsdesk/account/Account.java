@@ -1,6 +1,7 @@
 package newsdesk.account;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import newsdesk.platform.Role;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package newsdesk.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.platform.Jdbc;
+import newsdesk.platform.Role;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

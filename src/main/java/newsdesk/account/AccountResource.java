@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
+import newsdesk.platform.RequiresRole;
+import newsdesk.platform.Role;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.UUID;

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.language.LanguageService;
 import newsdesk.platform.Conflict;
-import newsdesk.platform.ErrorCode;
 import newsdesk.platform.ETags;
+import newsdesk.platform.ErrorCode;
 import newsdesk.platform.FieldError;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
@@ -13,6 +13,7 @@ import newsdesk.platform.NotFound;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
+import newsdesk.platform.Role;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package newsdesk.account;
 
 import jakarta.ws.rs.core.SecurityContext;
+import newsdesk.platform.Role;
 
 import java.security.Principal;
 import java.util.List;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import newsdesk.platform.Role;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.System.Logger.Level;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import newsdesk.platform.SignedIn;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Who am I: the signed-in account with its roles and working languages. */

@@ -7,7 +7,11 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import newsdesk.platform.Anyone;
 import newsdesk.platform.Forbidden;
+import newsdesk.platform.RequiresRole;
+import newsdesk.platform.Role;
+import newsdesk.platform.SignedIn;
 import newsdesk.platform.Unauthenticated;
 
 import java.lang.reflect.AnnotatedElement;

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import newsdesk.platform.Anyone;
+import newsdesk.platform.SignedIn;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Signing in and out with bearer tokens. */

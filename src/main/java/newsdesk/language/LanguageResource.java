@@ -1,7 +1,6 @@
 package newsdesk.language;
 
 import jakarta.inject.Inject;
-import newsdesk.account.Anyone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,10 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import newsdesk.account.Anyone;
-import newsdesk.account.RequiresRole;
-import newsdesk.account.Role;
+import newsdesk.platform.Anyone;
 import newsdesk.platform.ETags;
+import newsdesk.platform.RequiresRole;
+import newsdesk.platform.Role;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;

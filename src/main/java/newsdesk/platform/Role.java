@@ -1,4 +1,4 @@
-package newsdesk.account;
+package newsdesk.platform;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package newsdesk.account;
+package newsdesk.platform;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

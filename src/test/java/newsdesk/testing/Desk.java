@@ -1,0 +1,86 @@
+package newsdesk.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The test's view of a running Newsdesk: HTTP clients as various people, and the database behind it. */
+public final class Desk {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    private final URI baseUri;
+    private final TestDatabase database;
+    private Person admin;
+
+    Desk(URI baseUri, TestDatabase database) {
+        this.baseUri = baseUri;
+        this.database = database;
+    }
+
+    /** Someone with an account and a live token. */
+    public record Person(String id, String username, String password, String token) {
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    /** A request with no credentials. */
+    public RequestSpecification anonymous() {
+        return RestAssured.given().baseUri(baseUri.toString()).contentType(ContentType.JSON)
+                .urlEncodingEnabled(true);
+    }
+
+    public RequestSpecification as(Person person) {
+        return anonymous().header("Authorization", "Bearer " + person.token());
+    }
+
+    public synchronized Person admin() {
+        if (admin == null) {
+            String token = signIn("admin", NewsdeskServer.ADMIN_PASSWORD);
+            String id = as(new Person(null, "admin", NewsdeskServer.ADMIN_PASSWORD, token))
+                    .get("/api/me").then().statusCode(200).extract().path("id");
+            admin = new Person(id, "admin", NewsdeskServer.ADMIN_PASSWORD, token);
+        }
+        return admin;
+    }
+
+    public RequestSpecification asAdmin() {
+        return as(admin());
+    }
+
+    /** A new account with the given roles (ADMIN, EDITOR, TRANSLATOR, REVIEWER) and working languages. */
+    public Person newPerson(List<String> roles, String... languages) {
+        String username = "person" + PEOPLE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "password-of-" + username;
+        String id = asAdmin().body(Map.of("username", username, "displayName", "Test " + username,
+                        "password", password, "roles", roles, "languages", Arrays.asList(languages)))
+                .post("/api/accounts").then().statusCode(201).extract().path("id");
+        return new Person(id, username, password, signIn(username, password));
+    }
+
+    public Person newEditor() {
+        return newPerson(List.of("EDITOR"));
+    }
+
+    public Person newTranslator(String... languages) {
+        return newPerson(List.of("TRANSLATOR"), languages);
+    }
+
+    public String signIn(String username, String password) {
+        return anonymous().body(Map.of("username", username, "password", password))
+                .post("/api/auth/tokens").then().statusCode(201).extract().path("token");
+    }
+}
