@@ -68,16 +68,18 @@ public final class Main {
         ClassLoader launcherLoader = Thread.currentThread().getContextClassLoader();
         try {
             // Payara remembers deployments in its root folder; start from a clean one so it only runs this WAR.
+            // Its runtime jars are unpacked there too (by default into a new /tmp folder each start, never removed).
             Path payaraRoot = dataDir.resolve("payara");
             deleteRecursively(payaraRoot);
-            Files.createDirectories(payaraRoot);
+            Path runtimeJars = Files.createDirectories(payaraRoot.resolve("runtime"));
+            PayaraMicro.setUpackedJarDir(runtimeJars.toFile());
             PayaraMicro.unpackJars();
             PayaraMicro micro = PayaraMicro.getInstance();
             micro.setNoHazelcast(true);
             micro.setNoCluster(true);
             micro.setPrintLogo(false);
             micro.setHttpPort(settings.integer("newsdesk.http.port"));
-            micro.setRootDir(payaraRoot.toFile());
+            micro.setRootDir(Files.createDirectories(payaraRoot.resolve("domain")).toFile());
             PayaraMicroRuntime runtime = micro.bootStrap();
             if (!runtime.deploy("newsdesk", "/", war.toFile())) {
                 runtime.shutdown();
