@@ -42,6 +42,10 @@ public class LanguageService {
         return languages.all();
     }
 
+    public boolean isEnabled(String code) {
+        return languages.find(code).map(SiteLanguage::enabled).orElse(false);
+    }
+
     /** Every code the site knows, enabled or not. */
     public Set<String> codes() {
         return languages.all().stream().map(SiteLanguage::code).collect(Collectors.toUnmodifiableSet());

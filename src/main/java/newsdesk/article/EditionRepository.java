@@ -1,0 +1,118 @@
+package newsdesk.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.Jdbc;
+import newsdesk.workflow.EditionKind;
+import newsdesk.workflow.EditionState;
+import newsdesk.workflow.Publication;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Editions in PostgreSQL. Every change of state is one guarded UPDATE whose row count is checked. */
+@ApplicationScoped
+public class EditionRepository {
+
+    private static final String COLUMNS = """
+            article_id, language, is_source, slug, state, current_revision, published_revision, source_revision,
+            atom_id, first_published_at, updated_at, publish_at, withdrawn_reason, version""";
+
+    @Inject
+    Jdbc jdbc;
+
+    /** Inserts the edition (at revision 1) with the slug, unless that slug is taken in the language; true when it inserted. */
+    boolean insertIfSlugFree(UUID articleId, String language, EditionKind kind, String slug, EditionState state) {
+        return jdbc.update("""
+                INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
+                VALUES (?, ?, ?, ?, ?, 1)
+                ON CONFLICT DO NOTHING""", articleId, language, kind == EditionKind.SOURCE, slug, state) == 1;
+    }
+
+    Optional<Edition> find(UUID articleId, String language) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? AND language = ?",
+                EditionRepository::edition, articleId, language);
+    }
+
+    /** The edition, row-locked until the transaction ends: concurrent writers queue behind each other. */
+    Optional<Edition> lock(UUID articleId, String language) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? AND language = ? FOR UPDATE",
+                EditionRepository::edition, articleId, language);
+    }
+
+    /** The article's source edition, row-locked: taken first by anything that changes several editions. */
+    Optional<Edition> lockSource(UUID articleId) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? AND is_source FOR UPDATE",
+                EditionRepository::edition, articleId);
+    }
+
+    /** The article's translations, row-locked, in language order (one lock order everywhere: no deadlocks). */
+    List<Edition> lockTranslations(UUID articleId) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? AND NOT is_source"
+                + " ORDER BY language FOR UPDATE", EditionRepository::edition, articleId);
+    }
+
+    List<Edition> ofArticle(UUID articleId) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? ORDER BY NOT is_source, language",
+                EditionRepository::edition, articleId);
+    }
+
+    boolean slugTaken(String language, String slug, UUID exceptArticle) {
+        return jdbc.one("SELECT EXISTS (SELECT 1 FROM editions WHERE language = ? AND slug = ? AND article_id <> ?)",
+                row -> row.getBoolean(1), language, slug, exceptArticle).orElse(false);
+    }
+
+    /** Points the edition at a new current revision (and slug) if it is still at the expected version. */
+    boolean advanceRevision(Edition edition, int revision, String slug, boolean alsoPublished, Publication publication) {
+        return jdbc.updateOrDuplicate("The slug " + slug + " is taken in " + edition.language(), """
+                UPDATE editions
+                   SET current_revision = ?, slug = ?,
+                       published_revision = CASE WHEN ? THEN ? ELSE published_revision END,
+                       updated_at = ?, version = version + 1
+                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""",
+                revision, slug, alsoPublished, revision, publication.updatedAt(),
+                edition.articleId(), edition.language(), edition.version(), edition.publication().state()) == 1;
+    }
+
+    /** Applies new publication facts if the edition is still at the version and state they were computed from. */
+    boolean changePublication(Edition edition, Publication next, boolean publishCurrentRevision, String withdrawnReason) {
+        return jdbc.update("""
+                UPDATE editions
+                   SET state = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
+                       published_revision = CASE WHEN ? THEN current_revision ELSE published_revision END,
+                       withdrawn_reason = ?, version = version + 1
+                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""",
+                next.state(), next.atomId(), next.firstPublishedAt(), next.updatedAt(), next.publishAt(),
+                publishCurrentRevision, withdrawnReason,
+                edition.articleId(), edition.language(), edition.version(), edition.publication().state()) == 1;
+    }
+
+    /** Scheduled editions whose time has come, locked; ones another instance is publishing are skipped. */
+    List<Edition> lockDue(Instant now, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + """
+                 FROM editions
+                WHERE state = 'SCHEDULED' AND publish_at <= ?
+                ORDER BY publish_at
+                LIMIT ?
+                  FOR UPDATE SKIP LOCKED""", EditionRepository::edition, now, limit);
+    }
+
+    Optional<Edition> findPublished(String language, String slug) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM editions WHERE language = ? AND slug = ? AND state = 'PUBLISHED'",
+                EditionRepository::edition, language, slug);
+    }
+
+    static Edition edition(ResultSet row) throws SQLException {
+        EditionKind kind = row.getBoolean("is_source") ? EditionKind.SOURCE : EditionKind.TRANSLATION;
+        Publication publication = new Publication(kind, EditionState.valueOf(row.getString("state")),
+                row.getString("atom_id"), Jdbc.instant(row, "first_published_at"), Jdbc.instant(row, "updated_at"),
+                Jdbc.instant(row, "publish_at"));
+        return new Edition(Jdbc.uuid(row, "article_id"), row.getString("language"), row.getString("slug"), publication,
+                row.getInt("current_revision"), (Integer) row.getObject("published_revision"),
+                (Integer) row.getObject("source_revision"), row.getString("withdrawn_reason"), row.getLong("version"));
+    }
+}

@@ -1,0 +1,39 @@
+package newsdesk.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.Jdbc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The outbox table: appended in the writer's transaction, drained in order by the relay. */
+@ApplicationScoped
+public class OutboxRepository {
+
+    @Inject
+    Jdbc jdbc;
+
+    void append(String topic, UUID articleId, String language, Instant now) {
+        jdbc.update("INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?)",
+                topic, articleId, language, now);
+    }
+
+    /** The oldest unprocessed rows, locked; rows another instance is relaying are skipped, not waited for. */
+    List<PublicationChanged> lockPending(int limit) {
+        return jdbc.list("""
+                SELECT id, topic, article_id, language FROM outbox
+                 WHERE processed_at IS NULL
+                 ORDER BY id
+                 LIMIT ?
+                   FOR UPDATE SKIP LOCKED""",
+                row -> new PublicationChanged(row.getLong("id"), row.getString("topic"), Jdbc.uuid(row, "article_id"),
+                        row.getString("language")),
+                limit);
+    }
+
+    void markProcessed(List<Long> ids, Instant now) {
+        jdbc.update("UPDATE outbox SET processed_at = ? WHERE id = ANY (?::bigint[])", now, ids);
+    }
+}

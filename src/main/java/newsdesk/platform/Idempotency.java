@@ -1,0 +1,66 @@
+package newsdesk.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key for creating POSTs: the first request creates, a replay with the same body gets the
+ * same resource back, the same key with another body is 422. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    IdempotencyRepository keys;
+
+    @Inject
+    Clock clock;
+
+    /** What happened: the resource's id, and whether it was created now or by an earlier request. */
+    public record Outcome(UUID resourceId, boolean replayed) {
+    }
+
+    public Outcome create(UUID accountId, String scope, String key, Object request, Supplier<UUID> create) {
+        if (key == null) {
+            return new Outcome(create.get(), false);
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        byte[] hash = sha256(JSON.toJson(request));
+        if (keys.claim(accountId, scope, key, hash, clock.instant())) {
+            UUID id = create.get();
+            keys.complete(accountId, scope, key, id);
+            return new Outcome(id, false);
+        }
+        Optional<IdempotencyRepository.Stored> stored = keys.find(accountId, scope, key);
+        if (stored.isEmpty() || stored.get().resourceId() == null) {
+            throw new Conflict(ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed");
+        }
+        if (!Arrays.equals(stored.get().requestHash(), hash)) {
+            throw Invalid.field("Idempotency-Key", "was already used with a different request body");
+        }
+        return new Outcome(stored.get().resourceId(), true);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package newsdesk.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Idempotency keys of creating POSTs, per account and endpoint. */
+@ApplicationScoped
+public class IdempotencyRepository {
+
+    @Inject
+    Jdbc jdbc;
+
+    record Stored(byte[] requestHash, UUID resourceId) {
+    }
+
+    /**
+     * Claims the key for this request; false when it was already claimed. A concurrent claim of the same
+     * key waits on the unique index until the first transaction ends, then sees it.
+     */
+    boolean claim(UUID accountId, String scope, String key, byte[] requestHash, Instant now) {
+        return jdbc.update("""
+                INSERT INTO idempotency_keys (account_id, scope, key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", accountId, scope, key, requestHash, now) == 1;
+    }
+
+    Optional<Stored> find(UUID accountId, String scope, String key) {
+        return jdbc.one("SELECT request_hash, resource_id FROM idempotency_keys WHERE account_id = ? AND scope = ? AND key = ?",
+                row -> new Stored(row.getBytes("request_hash"), Jdbc.uuid(row, "resource_id")), accountId, scope, key);
+    }
+
+    void complete(UUID accountId, String scope, String key, UUID resourceId) {
+        jdbc.update("UPDATE idempotency_keys SET resource_id = ? WHERE account_id = ? AND scope = ? AND key = ?",
+                resourceId, accountId, scope, key);
+    }
+}
