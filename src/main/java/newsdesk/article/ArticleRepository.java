@@ -71,11 +71,9 @@ public class ArticleRepository {
             params.add(filter.language());
         }
         if (filter.text() != null) {
-            sql.append("""
-                     AND EXISTS (SELECT 1 FROM editions e JOIN revisions r
-                                   ON r.article_id = e.article_id AND r.language = e.language
-                                  AND r.number = e.current_revision
-                                  WHERE e.article_id = a.id AND r.title ILIKE ? ESCAPE '\\')""");
+            sql.append(" AND EXISTS (SELECT 1 FROM editions e JOIN revisions r ON r.article_id = e.article_id")
+                    .append(" AND r.language = e.language AND r.number = e.current_revision")
+                    .append(" WHERE e.article_id = a.id AND r.title ILIKE ? ESCAPE '\\')");
             params.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (after != null) {

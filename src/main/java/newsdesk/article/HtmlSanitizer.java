@@ -17,6 +17,8 @@ public final class HtmlSanitizer {
     // C0 controls other than tab, LF and CR, and DEL: never meaningful in news text, illegal in XML 1.0.
     private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+    private static final Pattern ASTRAL_REFERENCE = Pattern.compile("&#x(1[0-9a-fA-F]{4}|10[0-9a-fA-F]{4});");
+
     private static final PolicyFactory BODY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
                     "blockquote", "q", "cite", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
@@ -33,7 +35,9 @@ public final class HtmlSanitizer {
     }
 
     public static String body(String html) {
-        return BODY.sanitize(CONTROLS.matcher(html).replaceAll("")).strip();
+        String clean = BODY.sanitize(CONTROLS.matcher(html).replaceAll("")).strip();
+        // The sanitizer writes characters outside the BMP (emoji) as numeric references; store them as text.
+        return ASTRAL_REFERENCE.matcher(clean).replaceAll(m -> Character.toString(Integer.parseInt(m.group(1), 16)));
     }
 
     public static String plainText(String text) {

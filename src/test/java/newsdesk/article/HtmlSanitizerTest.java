@@ -49,6 +49,11 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void emojiAreStoredAsTextNotAsReferences() {
+        assertEquals("<p>Сніг 🌨️ і 🇺🇦 &amp; &lt;b&gt;</p>", HtmlSanitizer.body("<p>Сніг 🌨️ і 🇺🇦 &amp; &lt;b&gt;</p>"));
+    }
+
+    @Test
     void plainTextIsKeptLiterallyWithoutControlCharacters() {
         assertEquals("Tom & Jerry <3 \"quoted\" ]]> 🗞️", HtmlSanitizer.plainText(" Tom & Jerry <3 \"quoted\" ]]> 🗞️\u0007 "));
     }

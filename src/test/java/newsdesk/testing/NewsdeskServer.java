@@ -47,7 +47,8 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
                         "NEWSDESK_DB_URL", database.url(),
                         "NEWSDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "NEWSDESK_DATA_DIR", Path.of("target", "it", "data-" + database.name()).toString(),
-                        "NEWSDESK_LOGIN_MAX_FAILURES", "5"));
+                        "NEWSDESK_LOGIN_MAX_FAILURES", "5",
+                        "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1"));
                 return new Running(database, server, new Desk(server.baseUri(), database));
             } catch (RuntimeException | Error e) {
                 database.close();

@@ -26,11 +26,13 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path dataDir;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private ServerProcess(Process process, Path log, int port, Path dataDir) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /** Starts the server and returns once /health/ready says UP; fails with the log's tail otherwise. */
@@ -54,7 +56,8 @@ public final class ServerProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("NEWSDESK_"));
             builder.environment().put("NEWSDESK_HTTP_PORT", String.valueOf(port));
             builder.environment().putAll(environment);
-            return new ServerProcess(builder.start(), log, port);
+            String dataDir = environment.get("NEWSDESK_DATA_DIR");
+            return new ServerProcess(builder.start(), log, port, dataDir == null ? null : Path.of(dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server", e);
         }
@@ -101,10 +104,27 @@ public final class ServerProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(10));
     }
 
+    /** Stops the server if it still runs, and removes Payara's unpacked runtime (~100 MB) from its data folder. */
     @Override
     public void close() {
         if (process.isAlive()) {
             stop();
+        }
+        if (dataDir != null) {
+            deleteRecursively(dataDir.resolve("payara"));
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
