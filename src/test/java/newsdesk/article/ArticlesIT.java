@@ -89,6 +89,24 @@ class ArticlesIT {
     }
 
     @Test
+    void publicationChangesGoThroughTheOutboxAndAreRelayed() {
+        String id = stories.create(editor, "en");
+        stories.publish(editor, id, "en").then().statusCode(200);
+        stories.withdraw(editor, id, "en", "test").then().statusCode(200);
+
+        // Drafts make no outbox rows; each publication change makes one, and the relay processes it.
+        assertEquals(List.of("publish", "withdraw"), desk.database().strings(
+                "SELECT topic FROM outbox WHERE article_id = ?::uuid ORDER BY id", id));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        long pending;
+        do {
+            pending = (Long) desk.database().value(
+                    "SELECT count(*) FROM outbox WHERE article_id = ?::uuid AND processed_at IS NULL", id);
+        } while (pending > 0 && System.nanoTime() < deadline);
+        assertEquals(0L, pending, "the relay drained the outbox");
+    }
+
+    @Test
     void revisionsAreKeptAndDiffable() {
         String id = stories.create(editor, "en", "Mayor opens bridge");
         String path = edition(id, "en");

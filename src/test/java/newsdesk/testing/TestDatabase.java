@@ -83,6 +83,25 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Reads the first column of every row, as text. */
+    public java.util.List<String> strings(String sql, Object... params) {
+        try (Connection connection = DriverManager.getConnection(url());
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test SQL failed: " + sql, e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Editorial call latency: create / edit / publish, median and p99 over N calls from one client, with GET
+# /health measured in the same run as the floor. Starts its own server on 127.0.0.1 with a throw-away
+# embedded PostgreSQL (or the database in NEWSDESK_DB_URL) and stops it afterwards.
+#
+#   bench/editorial.sh [calls=1000] [warmup=200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+calls=${1:-1000}
+warmup=${2:-200}
+port=${BENCH_PORT:-18480}
+password=bench-admin-password
+data=$(mktemp -d)
+[ -f target/newsdesk.jar ] || ./mvnw -q -B package -DskipTests
+
+NEWSDESK_HTTP_PORT=$port NEWSDESK_DATA_DIR=$data NEWSDESK_ADMIN_PASSWORD=$password \
+    java -jar target/newsdesk.jar > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && break
+    sleep 0.5
+done
+echo "database: ${NEWSDESK_DB_URL:-embedded PostgreSQL (fsync on)}; $(nproc) cores"
+java bench/EditorialBench.java "http://127.0.0.1:$port" "$password" "$calls" "$warmup"
