@@ -1,6 +1,7 @@
 package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
 import newsdesk.language.LanguageService;
@@ -54,6 +55,9 @@ public class ArticleService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Event<SourceCorrected> sourceCorrections;
 
     @Inject
     Clock clock;
@@ -137,7 +141,8 @@ public class ArticleService {
     /**
      * Saves new text as the next revision (editors only; If-Match required). Before publication the slug
      * follows the title; on a published edition this is a correction: the new revision is published at
-     * once, `updated` moves, the Atom id stays, and the feeds hear of it through the outbox.
+     * once, `updated` moves, the Atom id stays, and the feeds hear of it through the outbox; a major
+     * correction of the source also tells the desk ({@link SourceCorrected}) to update the translations.
      */
     @InTransaction
     public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
@@ -166,6 +171,10 @@ public class ArticleService {
         changes.record(articleId, language, editor.accountId(), action.slug(), before.state(), after.state(), detail);
         if (action == EditionAction.CORRECT) {
             outbox.publicationChanged(action.slug(), articleId, language);
+            if (edition.isSource()) {
+                sourceCorrections.fire(new SourceCorrected(articleId, language, number, !request.isMinor(),
+                        editor.accountId()));
+            }
         }
         return edition(articleId, language);
     }
@@ -232,7 +241,7 @@ public class ArticleService {
                 .filter(a -> a != EditionAction.PUBLISH_DUE).map(EditionAction::slug).sorted().toList();
         return new EditionView(edition.articleId(), edition.language(), edition.isSource(), p.state(), edition.slug(),
                 current.number(), current.title(), current.summary(), current.body(), edition.publishedRevision(),
-                edition.sourceRevision(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
+                edition.sourceRevision(), edition.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
                 edition.withdrawnReason(), allowed, edition.version());
     }
 }

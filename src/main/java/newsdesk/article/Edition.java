@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** One language version of an article as stored: its publication facts and which revisions matter. */
 public record Edition(UUID articleId, String language, String slug, Publication publication, int currentRevision,
-                      Integer publishedRevision, Integer sourceRevision, String withdrawnReason, long version) {
+                      Integer publishedRevision, Integer sourceRevision, String withdrawnReason, boolean outdated,
+                      long version) {
 
     public boolean isSource() {
         return publication.kind() == EditionKind.SOURCE;
@@ -15,6 +16,7 @@ public record Edition(UUID articleId, String language, String slug, Publication 
 
     public EditionSummary summary() {
         return new EditionSummary(language, isSource(), publication.state(), slug, currentRevision, publishedRevision,
-                publication.atomId(), publication.firstPublishedAt(), publication.updatedAt(), publication.publishAt());
+                sourceRevision, outdated, publication.atomId(), publication.firstPublishedAt(), publication.updatedAt(),
+                publication.publishAt());
     }
 }

@@ -20,7 +20,7 @@ public class EditionRepository {
 
     private static final String COLUMNS = """
             article_id, language, is_source, slug, state, current_revision, published_revision, source_revision,
-            atom_id, first_published_at, updated_at, publish_at, withdrawn_reason, version""";
+            atom_id, first_published_at, updated_at, publish_at, withdrawn_reason, outdated, version""";
 
     @Inject
     Jdbc jdbc;
@@ -31,6 +31,46 @@ public class EditionRepository {
                 INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
                 VALUES (?, ?, ?, ?, ?, 1)
                 ON CONFLICT DO NOTHING""", articleId, language, kind == EditionKind.SOURCE, slug, state) == 1;
+    }
+
+    /** A new translation edition: TRANSLATION, no text yet, pinned to a source revision; false if the slug is taken. */
+    boolean insertTranslation(UUID articleId, String language, String slug, int sourceRevision) {
+        return jdbc.update("""
+                INSERT INTO editions (article_id, language, is_source, slug, state, current_revision, source_revision)
+                VALUES (?, ?, false, ?, 'TRANSLATION', 0, ?)
+                ON CONFLICT DO NOTHING""", articleId, language, slug, sourceRevision) == 1;
+    }
+
+    /** Publishes an approved update of a live translation: its revision goes out, it is current again. */
+    boolean publishRevision(Edition edition, int revision, int sourceRevision, Publication corrected) {
+        return jdbc.update("""
+                UPDATE editions
+                   SET published_revision = ?, source_revision = ?, outdated = false, updated_at = ?, version = version + 1
+                 WHERE article_id = ? AND language = ? AND version = ? AND state = 'PUBLISHED'""",
+                revision, sourceRevision, corrected.updatedAt(), edition.articleId(), edition.language(),
+                edition.version()) == 1;
+    }
+
+    boolean pinSource(UUID articleId, String language, int sourceRevision) {
+        return jdbc.update("UPDATE editions SET source_revision = ? WHERE article_id = ? AND language = ?",
+                sourceRevision, articleId, language) == 1;
+    }
+
+    void markOutdated(UUID articleId, String language) {
+        jdbc.update("UPDATE editions SET outdated = true, version = version + 1 WHERE article_id = ? AND language = ?",
+                articleId, language);
+    }
+
+    void delete(UUID articleId, String language) {
+        jdbc.update("DELETE FROM editions WHERE article_id = ? AND language = ?", articleId, language);
+    }
+
+    java.util.Map<UUID, Integer> currentSourceRevisions(java.util.Collection<UUID> articleIds) {
+        java.util.Map<UUID, Integer> revisions = new java.util.HashMap<>();
+        jdbc.list("SELECT article_id, current_revision FROM editions WHERE is_source AND article_id = ANY (?::uuid[])",
+                row -> revisions.put(Jdbc.uuid(row, "article_id"), row.getInt("current_revision")),
+                articleIds);
+        return revisions;
     }
 
     Optional<Edition> find(UUID articleId, String language) {
@@ -113,6 +153,7 @@ public class EditionRepository {
                 Jdbc.instant(row, "publish_at"));
         return new Edition(Jdbc.uuid(row, "article_id"), row.getString("language"), row.getString("slug"), publication,
                 row.getInt("current_revision"), (Integer) row.getObject("published_revision"),
-                (Integer) row.getObject("source_revision"), row.getString("withdrawn_reason"), row.getLong("version"));
+                (Integer) row.getObject("source_revision"), row.getString("withdrawn_reason"), row.getBoolean("outdated"),
+                row.getLong("version"));
     }
 }

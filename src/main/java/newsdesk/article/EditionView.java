@@ -10,7 +10,7 @@ import java.util.UUID;
 /** GET …/editions/{lang}: the edition with its current text and what may be done with it now. */
 public record EditionView(UUID articleId, String language, boolean source, EditionState state, String slug,
                           int revision, String title, String summary, String body, Integer publishedRevision,
-                          Integer sourceRevision, String atomId, Instant firstPublishedAt, Instant updatedAt,
+                          Integer sourceRevision, boolean outdated, String atomId, Instant firstPublishedAt, Instant updatedAt,
                           Instant publishAt, String withdrawnReason, List<String> allowedActions,
                           @JsonbTransient long version) {
 }

@@ -9,10 +9,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class ClockProducer {
 
-    private static final Clock SYSTEM_UTC = Clock.systemUTC();
+    private static final AdjustableClock CLOCK = new AdjustableClock();
 
     @Produces
     Clock clock() {
-        return SYSTEM_UTC;
+        return CLOCK;
+    }
+
+    AdjustableClock adjustable() {
+        return CLOCK;
     }
 }

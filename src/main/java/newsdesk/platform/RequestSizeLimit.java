@@ -16,6 +16,7 @@ import java.io.InputStream;
 /**
  * Refuses request bodies above the configured size with 413: at once when Content-Length says so, and
  * while reading for chunked bodies (the body is buffered up to the limit, then handed to the reader).
+ * An empty body is read as no entity, so optional bodies may be left out and required ones get a 422.
  */
 @Provider
 @PreMatching
@@ -38,6 +39,10 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
             throw tooLarge();
+        }
+        if (bytes.length == 0) {
+            // No body at all reads as "no entity" (null) rather than as malformed JSON.
+            return null;
         }
         context.setInputStream(new ByteArrayInputStream(bytes));
         return context.proceed();

@@ -79,6 +79,16 @@ public final class Desk {
         return newPerson(List.of("TRANSLATOR"), languages);
     }
 
+    /** A new site language with a random private code, so a test's queue holds only its own tasks. */
+    public String newLanguage() {
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        java.util.Random random = new java.util.Random();
+        String code = "q" + letters.charAt(random.nextInt(26)) + letters.charAt(random.nextInt(26)) + "-x"
+                + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin().body(Map.of("name", "Test " + code)).put("/api/languages/" + code).then().statusCode(201);
+        return code;
+    }
+
     public String signIn(String username, String password) {
         return anonymous().body(Map.of("username", username, "password", password))
                 .post("/api/auth/tokens").then().statusCode(201).extract().path("token");

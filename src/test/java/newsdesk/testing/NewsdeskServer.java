@@ -48,7 +48,8 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
                         "NEWSDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "NEWSDESK_DATA_DIR", Path.of("target", "it", "data-" + database.name()).toString(),
                         "NEWSDESK_LOGIN_MAX_FAILURES", "5",
-                        "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1"));
+                        "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1",
+                        "NEWSDESK_TEST_CLOCK_ENABLED", "true"));
                 return new Running(database, server, new Desk(server.baseUri(), database));
             } catch (RuntimeException | Error e) {
                 database.close();

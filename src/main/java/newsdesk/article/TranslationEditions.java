@@ -1,0 +1,212 @@
+package newsdesk.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.outbox.Outbox;
+import newsdesk.platform.Conflict;
+import newsdesk.platform.ErrorCode;
+import newsdesk.platform.Invalid;
+import newsdesk.platform.NotFound;
+import newsdesk.workflow.EditionAction;
+import newsdesk.workflow.EditionState;
+import newsdesk.workflow.Publication;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The translation editions as the translation desk drives them: opened when translation is requested,
+ * given a revision on submission, moved by the review's verdict. Always called inside the desk's
+ * transaction; every change goes through the edition workflow and the audit trail like an editor's.
+ */
+@ApplicationScoped
+public class TranslationEditions {
+
+    private static final int MAX_SLUG_ATTEMPTS = 50;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    EditionRepository editions;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    EditionChanges changes;
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** What the desk needs to know about an article's source edition. */
+    public record Source(String language, int currentRevision, EditionState state, boolean autoPublish) {
+    }
+
+    public Source source(UUID articleId) {
+        Article article = articles.find(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
+        Edition source = editions.ofArticle(articleId).stream().filter(Edition::isSource).findFirst().orElseThrow();
+        return new Source(source.language(), source.currentRevision(), source.publication().state(),
+                article.autoPublishTranslations());
+    }
+
+    /** The current source revision of each article, in one query (for task lists). */
+    public java.util.Map<UUID, Integer> currentSourceRevisions(java.util.Collection<UUID> articleIds) {
+        return editions.currentSourceRevisions(articleIds);
+    }
+
+    /** An audit event for a desk action that does not change the edition (claims, releases, lapsed leases). */
+    public void note(UUID articleId, String language, UUID actorId, String action, String detail) {
+        events.append(articleId, language, actorId, action, null, null, detail, clock.instant());
+    }
+
+    public Revision sourceRevision(UUID articleId, int number) {
+        String language = source(articleId).language();
+        return revisions.find(articleId, language, number)
+                .orElseThrow(() -> new NotFound("The source has no revision " + number));
+    }
+
+    public List<RevisionDiff.FieldDiff> sourceDiff(UUID articleId, int from, int to) {
+        return RevisionDiff.between(sourceRevision(articleId, from), sourceRevision(articleId, to));
+    }
+
+    public Optional<EditionSummary> edition(UUID articleId, String language) {
+        return editions.find(articleId, language).map(Edition::summary);
+    }
+
+    /** Published translations of the article (the ones a major source correction makes outdated). */
+    public List<String> publishedTranslations(UUID articleId) {
+        return editions.ofArticle(articleId).stream()
+                .filter(e -> !e.isSource() && e.publication().isPublished()).map(Edition::language).toList();
+    }
+
+    /** Opens a translation edition (TRANSLATION) whose slug starts from the source title; 409 if one exists. */
+    public void open(UUID actorId, UUID articleId, String language, int sourceRevision) {
+        if (editions.find(articleId, language).isPresent()) {
+            throw new Conflict(ErrorCode.CONFLICT, "The article already has a " + language + " edition");
+        }
+        String base = Slugs.of(sourceRevision(articleId, sourceRevision).title());
+        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
+            if (editions.insertTranslation(articleId, language, Slugs.numbered(base, n), sourceRevision)) {
+                changes.record(articleId, language, actorId, "request-translation", null, EditionState.TRANSLATION,
+                        "from source revision " + sourceRevision);
+                return;
+            }
+        }
+        throw Invalid.field("languages", "too many " + language + " stories share this slug");
+    }
+
+    /**
+     * Saves the submitted text as the edition's next revision. A first translation moves to REVIEW (and
+     * its slug follows the translated title); an update of a published translation stays published,
+     * its new revision waiting for review. Returns the revision number.
+     */
+    public int submit(UUID actorId, UUID articleId, String language, TranslationText text, boolean update) {
+        Edition edition = lock(articleId, language);
+        Publication before = edition.publication();
+        Publication after = update ? before : Transitions.apply(edition, EditionAction.SUBMIT, clock.instant(), null);
+        String title = HtmlSanitizer.plainText(text.title());
+        String slug = before.firstPublishedAt() == null ? freeSlug(articleId, language, title) : edition.slug();
+        int number = edition.currentRevision() + 1;
+        if (!editions.advanceRevision(edition, number, slug, false, before)
+                || (!update && !editions.changePublication(relocked(articleId, language), after, false, null))) {
+            throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+        }
+        revisions.insert(articleId, language, new Revision(number, title, HtmlSanitizer.plainText(text.summary()),
+                HtmlSanitizer.body(text.body()), update ? "update" : "translation", actorId, clock.instant()));
+        changes.record(articleId, language, actorId, "submit", before.state(), after.state(), "revision " + number);
+        return number;
+    }
+
+    /**
+     * The reviewer's approval. A first translation becomes APPROVED, and is published at once when the
+     * article opted in and its source is live. An update publishes the approved revision as a correction
+     * of the live translation, which is no longer outdated.
+     */
+    public void approve(UUID actorId, UUID articleId, String language, int revision, int sourceRevision, boolean update) {
+        Source source = source(articleId);
+        Edition edition = lock(articleId, language);
+        Publication before = edition.publication();
+        Instant now = clock.instant();
+        if (update) {
+            Publication corrected = Transitions.apply(edition, EditionAction.CORRECT, now, null);
+            if (!editions.publishRevision(edition, revision, sourceRevision, corrected)) {
+                throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+            }
+            changes.record(articleId, language, actorId, "approve-update", before.state(), corrected.state(),
+                    "revision " + revision + " from source revision " + sourceRevision);
+            outbox.publicationChanged(EditionAction.CORRECT.slug(), articleId, language);
+            return;
+        }
+        Publication approved = Transitions.apply(edition, EditionAction.APPROVE, now, null);
+        if (!editions.changePublication(edition, approved, false, null)
+                || !editions.pinSource(articleId, language, sourceRevision)) {
+            throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+        }
+        changes.record(articleId, language, actorId, "approve", before.state(), approved.state(), null);
+        if (source.autoPublish() && source.state() == EditionState.PUBLISHED) {
+            Edition current = lock(articleId, language);
+            Publication published = Transitions.apply(current, EditionAction.PUBLISH, clock.instant(), null);
+            editions.changePublication(current, published, true, null);
+            changes.record(articleId, language, actorId, "publish", approved.state(), published.state(), "auto-publish");
+            outbox.publicationChanged(EditionAction.PUBLISH.slug(), articleId, language);
+        }
+    }
+
+    /** The reviewer sends a first translation back (REVIEW → TRANSLATION); an update's edition is untouched. */
+    public void reject(UUID actorId, UUID articleId, String language, boolean update) {
+        Edition edition = lock(articleId, language);
+        if (update) {
+            return;
+        }
+        Publication before = edition.publication();
+        Publication after = Transitions.apply(edition, EditionAction.REJECT, clock.instant(), null);
+        if (!editions.changePublication(edition, after, false, null)) {
+            throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+        }
+        changes.record(articleId, language, actorId, "reject", before.state(), after.state(), null);
+    }
+
+    /** A cancelled first translation that never went out leaves no edition behind. */
+    public void discard(UUID actorId, UUID articleId, String language) {
+        Edition edition = lock(articleId, language);
+        if (edition.publication().firstPublishedAt() == null && !edition.isSource()) {
+            editions.delete(articleId, language);
+            changes.record(articleId, language, actorId, "cancel-translation", edition.publication().state(), null, null);
+        }
+    }
+
+    /** Marks the published translations outdated after a major source correction. */
+    public void markOutdated(UUID articleId, List<String> languages) {
+        languages.forEach(language -> editions.markOutdated(articleId, language));
+    }
+
+    private String freeSlug(UUID articleId, String language, String title) {
+        String base = Slugs.of(title);
+        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
+            String candidate = Slugs.numbered(base, n);
+            if (!editions.slugTaken(language, candidate, articleId)) {
+                return candidate;
+            }
+        }
+        throw Invalid.field("title", "too many stories in " + language + " share this title's slug");
+    }
+
+    private Edition lock(UUID articleId, String language) {
+        return editions.lock(articleId, language)
+                .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
+    }
+
+    private Edition relocked(UUID articleId, String language) {
+        return lock(articleId, language);
+    }
+}

@@ -1,0 +1,234 @@
+package newsdesk.desk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.Jdbc;
+import newsdesk.workflow.TaskState;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Translation tasks in PostgreSQL, a work queue: every state change is one guarded statement (state,
+ * holder, lease counter, lease time) whose row count is checked, and claiming skips locked rows.
+ */
+@ApplicationScoped
+public class TaskRepository {
+
+    private static final String COLUMNS = """
+            t.id, t.article_id, t.language, t.kind, t.state, t.source_revision, t.base_revision, t.priority, t.due_at,
+            t.note, t.holder_id, h.username AS holder, t.lease_expires_at, t.lease_count, t.submitted_by,
+            t.submitted_revision, t.draft_title, t.draft_summary, t.draft_body, t.draft_saved_at, t.created_by,
+            t.created_at, t.updated_at, t.version""";
+    private static final String FROM = " FROM tasks t LEFT JOIN accounts h ON h.id = t.holder_id";
+    /** The queue order as one ascending key: priority first, then due time (none last), then age. */
+    private static final String QUEUE_KEY = "(-t.priority, coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id)";
+
+    @Inject
+    Jdbc jdbc;
+
+    /** The filters of GET /api/tasks; null means any. {@code languages} limits what the caller may see. */
+    record Filter(TaskState state, String language, UUID holder, Collection<String> languages) {
+    }
+
+    /** The position in the queue order after which a page starts. */
+    record Position(int priority, Instant dueAt, Instant createdAt, UUID id) {
+    }
+
+    /** Lease expiries the sweeper performed: which task, and who lost it. */
+    record Lapsed(UUID id, UUID articleId, String language, UUID formerHolder) {
+    }
+
+    void insert(UUID id, UUID articleId, String language, TaskKind kind, int sourceRevision, Integer baseRevision,
+                int priority, Instant dueAt, String note, UUID createdBy, Instant now) {
+        jdbc.updateOrDuplicate("A " + language + " task for this article is already open", """
+                INSERT INTO tasks (id, article_id, language, kind, state, source_revision, base_revision, priority,
+                                   due_at, note, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, articleId, language, kind, sourceRevision, baseRevision, priority, dueAt, note, createdBy, now, now);
+    }
+
+    Optional<Task> find(UUID id) {
+        return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE t.id = ?", TaskRepository::task, id);
+    }
+
+    boolean hasLiveTask(UUID articleId, String language) {
+        return jdbc.one("""
+                SELECT EXISTS (SELECT 1 FROM tasks WHERE article_id = ? AND language = ?
+                                  AND state IN ('OPEN', 'CLAIMED', 'SUBMITTED'))""",
+                row -> row.getBoolean(1), articleId, language).orElse(false);
+    }
+
+    List<Task> ofArticle(UUID articleId) {
+        return jdbc.list("SELECT " + COLUMNS + FROM + " WHERE t.article_id = ? ORDER BY t.created_at",
+                TaskRepository::task, articleId);
+    }
+
+    List<Task> list(Filter filter, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (filter.state() != null) {
+            sql.append(" AND t.state = ?");
+            params.add(filter.state());
+        }
+        if (filter.language() != null) {
+            sql.append(" AND t.language = ?");
+            params.add(filter.language());
+        }
+        if (filter.holder() != null) {
+            sql.append(" AND t.holder_id = ?");
+            params.add(filter.holder());
+        }
+        if (filter.languages() != null) {
+            sql.append(" AND t.language = ANY (?)");
+            params.add(filter.languages());
+        }
+        if (after != null) {
+            sql.append(" AND " + QUEUE_KEY + " > (?, coalesce(?, 'infinity'::timestamptz), ?, ?)");
+            params.add(-after.priority());
+            params.add(after.dueAt());
+            params.add(after.createdAt());
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY " + QUEUE_KEY + " LIMIT ?");
+        params.add(limit + 1);
+        return jdbc.list(sql.toString(), TaskRepository::task, params.toArray());
+    }
+
+    /**
+     * Claims the best open task in the given languages in one statement; concurrent claimers skip rows
+     * another transaction has locked, so no task is handed out twice. Empty when nothing is open.
+     */
+    Optional<UUID> claimNext(UUID holder, Collection<String> languages, Instant leaseUntil, Instant now) {
+        return jdbc.one("""
+                UPDATE tasks SET state = 'CLAIMED', holder_id = ?, lease_expires_at = ?, lease_count = lease_count + 1,
+                                 version = version + 1, updated_at = ?
+                 WHERE id = (SELECT id FROM tasks t
+                              WHERE state = 'OPEN' AND language = ANY (?)
+                              ORDER BY priority DESC, due_at ASC NULLS LAST, created_at, id
+                              LIMIT 1
+                                FOR UPDATE SKIP LOCKED)
+                RETURNING id""", row -> Jdbc.uuid(row, "id"), holder, leaseUntil, now, languages);
+    }
+
+    /** Takes an open task for the holder; false if it is no longer open. */
+    boolean claim(UUID id, UUID holder, Instant leaseUntil, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET state = 'CLAIMED', holder_id = ?, lease_expires_at = ?, lease_count = lease_count + 1,
+                                 version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = 'OPEN'""", holder, leaseUntil, now, id) == 1;
+    }
+
+    /** Extends the holder's own live lease. */
+    boolean renew(Task task, Instant leaseUntil, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET lease_expires_at = ?, version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                leaseUntil, now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    }
+
+    /** Gives the task back to the queue, if the holder still holds it. */
+    boolean release(Task task, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL, version = version + 1,
+                                 updated_at = ?
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    }
+
+    boolean saveDraft(Task task, TranslationWork work, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET draft_title = ?, draft_summary = ?, draft_body = ?, draft_saved_at = ?,
+                                 version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                work.title(), work.summary(), work.body(), now, now,
+                task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    }
+
+    boolean submit(Task task, TranslationWork work, int revision, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET state = 'SUBMITTED', submitted_by = holder_id, submitted_revision = ?,
+                                 draft_title = ?, draft_summary = ?, draft_body = ?, draft_saved_at = ?,
+                                 version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                revision, work.title(), work.summary(), work.body(), now, now,
+                task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    }
+
+    boolean rebase(Task task, int sourceRevision, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET source_revision = ?, version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                sourceRevision, now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    }
+
+    /** Moves the task to a new state (and holder) if it is still at the state and version it was read at. */
+    boolean move(Task task, TaskState to, UUID holder, Instant leaseUntil, boolean newLease, Instant now) {
+        return jdbc.update("""
+                UPDATE tasks SET state = ?, holder_id = ?, lease_expires_at = ?,
+                                 lease_count = lease_count + CASE WHEN ? THEN 1 ELSE 0 END,
+                                 version = version + 1, updated_at = ?
+                 WHERE id = ? AND state = ? AND version = ?""",
+                to, holder, leaseUntil, newLease, now, task.id(), task.state(), task.version()) == 1;
+    }
+
+    /** Returns every task whose lease ran out to the queue; rows being changed elsewhere wait for the next sweep. */
+    List<Lapsed> expireLapsed(Instant now) {
+        return jdbc.list("""
+                WITH lapsed AS (SELECT id, holder_id FROM tasks
+                                 WHERE state = 'CLAIMED' AND lease_expires_at <= ?
+                                   FOR UPDATE SKIP LOCKED)
+                UPDATE tasks t SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL, version = t.version + 1,
+                                   updated_at = ?
+                  FROM lapsed WHERE t.id = lapsed.id
+                RETURNING t.id, t.article_id, t.language, lapsed.holder_id""",
+                row -> new Lapsed(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "article_id"), row.getString("language"),
+                        Jdbc.uuid(row, "holder_id")),
+                now, now);
+    }
+
+    /** Live claims this account holds at {@code now}. */
+    int activeClaims(UUID holder, Instant now) {
+        return jdbc.one("SELECT count(*) FROM tasks WHERE state = 'CLAIMED' AND holder_id = ? AND lease_expires_at > ?",
+                row -> row.getInt(1), holder, now).orElse(0);
+    }
+
+    /** Serializes one translator's claims across instances, so the per-translator limit holds under races. */
+    void lockClaimsOf(UUID holder) {
+        jdbc.one("SELECT pg_advisory_xact_lock(hashtextextended(?::text, 42))", row -> 1, holder);
+    }
+
+    void comment(UUID taskId, UUID authorId, String verdict, String body, Instant now) {
+        jdbc.update("INSERT INTO task_comments (task_id, author_id, verdict, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                taskId, authorId, verdict, body, now);
+    }
+
+    List<TaskComment> comments(UUID taskId) {
+        return jdbc.list("""
+                SELECT c.id, c.author_id, a.username, c.verdict, c.body, c.created_at
+                  FROM task_comments c JOIN accounts a ON a.id = c.author_id
+                 WHERE c.task_id = ? ORDER BY c.id""",
+                row -> new TaskComment(row.getLong("id"), Jdbc.uuid(row, "author_id"), row.getString("username"),
+                        row.getString("verdict"), row.getString("body"), Jdbc.instant(row, "created_at")),
+                taskId);
+    }
+
+    private static Task task(ResultSet row) throws SQLException {
+        Draft draft = row.getString("draft_title") == null && row.getString("draft_body") == null ? null
+                : new Draft(row.getString("draft_title"), row.getString("draft_summary"), row.getString("draft_body"),
+                Jdbc.instant(row, "draft_saved_at"));
+        return new Task(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "article_id"), row.getString("language"),
+                TaskKind.valueOf(row.getString("kind")), TaskState.valueOf(row.getString("state")),
+                row.getInt("source_revision"), (Integer) row.getObject("base_revision"), row.getInt("priority"),
+                Jdbc.instant(row, "due_at"), row.getString("note"), Jdbc.uuid(row, "holder_id"), row.getString("holder"),
+                Jdbc.instant(row, "lease_expires_at"), row.getInt("lease_count"), Jdbc.uuid(row, "submitted_by"),
+                (Integer) row.getObject("submitted_revision"), draft, Jdbc.uuid(row, "created_by"),
+                Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"), row.getLong("version"));
+    }
+}

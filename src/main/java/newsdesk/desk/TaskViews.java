@@ -1,0 +1,45 @@
+package newsdesk.desk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.article.Revision;
+import newsdesk.article.TranslationEditions;
+import newsdesk.workflow.TaskWorkflow;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds what the API shows of tasks: lists with sourceChanged, single tasks with the source text and comments. */
+@ApplicationScoped
+public class TaskViews {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TranslationEditions editions;
+
+    List<TaskView> list(List<Task> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<java.util.UUID, Integer> current = editions.currentSourceRevisions(
+                page.stream().map(Task::articleId).distinct().toList());
+        return page.stream().map(t -> view(t, current.getOrDefault(t.articleId(), t.sourceRevision()), null, null)).toList();
+    }
+
+    TaskView full(Task task) {
+        TranslationEditions.Source source = editions.source(task.articleId());
+        Revision pinned = editions.sourceRevision(task.articleId(), task.sourceRevision());
+        SourceText text = new SourceText(source.language(), pinned.number(), pinned.title(), pinned.summary(),
+                pinned.body());
+        return view(task, source.currentRevision(), text, tasks.comments(task.id()));
+    }
+
+    private static TaskView view(Task t, int currentSourceRevision, SourceText source, List<TaskComment> comments) {
+        return new TaskView(t.id(), t.articleId(), t.language(), t.kind(), t.state(), t.sourceRevision(), t.baseRevision(),
+                currentSourceRevision, currentSourceRevision > t.sourceRevision(), t.priority(), t.dueAt(), t.note(),
+                t.holderId(), t.holder(), t.leaseExpiresAt(), t.submittedBy(), t.submittedRevision(), t.draft(), source,
+                comments, Transitions.slugs(TaskWorkflow.allowed(t.state())), t.createdAt(), t.updatedAt(), t.version());
+    }
+}

@@ -1,0 +1,41 @@
+package newsdesk.desk;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import newsdesk.account.Caller;
+import newsdesk.platform.RequiresRole;
+import newsdesk.platform.Role;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.UUID;
+
+/** Editors ask for translations of a story: one task per language. */
+@Path("/api/articles/{id}/translations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class TranslationRequestResource {
+
+    @Inject
+    DeskService desk;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @RequiresRole(Role.EDITOR)
+    public Response request(@PathParam("id") UUID articleId, @Valid @NotNull RequestTranslations request) {
+        return Response.status(Response.Status.CREATED).entity(desk.request(Caller.of(security), articleId, request))
+                .build();
+    }
+}

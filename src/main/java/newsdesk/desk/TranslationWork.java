@@ -1,0 +1,12 @@
+package newsdesk.desk;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** PUT /api/tasks/{id}/draft and POST /api/tasks/{id}/submit: the translated text. */
+public record TranslationWork(
+        @NotBlank @Size(max = 300) String title,
+        @NotNull @Size(max = 2000) String summary,
+        @NotNull @Size(max = 500_000) String body) {
+}

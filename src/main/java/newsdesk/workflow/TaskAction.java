@@ -1,0 +1,29 @@
+package newsdesk.workflow;
+
+import java.util.Locale;
+
+/** What can happen to a translation task. */
+public enum TaskAction {
+    /** A translator takes the task (or renews their own lease on it). */
+    CLAIM,
+    /** The holder gives it back to the queue. */
+    RELEASE,
+    /** The lease ran out: back to the queue. */
+    EXPIRE,
+    /** The holder hands the translation in for review. */
+    SUBMIT,
+    /** A reviewer accepts it. */
+    APPROVE,
+    /** A reviewer sends it back to its translator, whose lease is still alive. */
+    REJECT,
+    /** A reviewer sends it back, and the translator's lease has run out: it goes to the queue. */
+    REJECT_TO_QUEUE,
+    /** An editor gives the task to a named translator. */
+    REASSIGN,
+    /** An editor calls the task off. */
+    CANCEL;
+
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
