@@ -70,8 +70,11 @@ public class TranslationEditions {
     }
 
     public Revision sourceRevision(UUID articleId, int number) {
-        String language = source(articleId).language();
-        return revisions.find(articleId, language, number)
+        return sourceRevision(articleId, source(articleId), number);
+    }
+
+    public Revision sourceRevision(UUID articleId, Source source, int number) {
+        return revisions.find(articleId, source.language(), number)
                 .orElseThrow(() -> new NotFound("The source has no revision " + number));
     }
 

@@ -141,14 +141,17 @@ public class DeskService {
             throw new Forbidden("You do not translate into " + language);
         }
         Instant now = clock.instant();
-        expireLapsedLeases(now);
         checkClaimLimit(translator, now);
         Optional<UUID> claimed = tasks.claimNext(translator.accountId(), languages, leaseUntil(now), now);
+        if (claimed.isEmpty() && expireLapsedLeases(now) > 0) {
+            // The queue looked empty, but lapsed claims were waiting for the sweeper: they count as open.
+            claimed = tasks.claimNext(translator.accountId(), languages, leaseUntil(now), now);
+        }
         claimed.ifPresent(id -> note(tasks.find(id).orElseThrow(), translator.accountId(), "claim", null));
         return claimed.map(id -> views.full(tasks.find(id).orElseThrow()));
     }
 
-    /** Claims a given open task, or renews the caller's own lease on it. */
+    /** Claims a given open (or lapsed) task, or renews the caller's own lease on it. */
     @InTransaction
     public TaskView claim(Caller translator, UUID id) {
         Instant now = clock.instant();
@@ -159,8 +162,10 @@ public class DeskService {
             }
             return views.full(tasks.find(id).orElseThrow());
         }
-        expireLapsedLeases(now);
-        task = tasks.find(id).orElseThrow();
+        if (task.state() == TaskState.CLAIMED && !task.leaseAlive(now)) {
+            expireLapsedLeases(now);
+            task = tasks.find(id).orElseThrow();
+        }
         Transitions.check(task, TaskAction.CLAIM);
         checkClaimLimit(translator, now);
         if (!tasks.claim(id, translator.accountId(), leaseUntil(now), now)) {

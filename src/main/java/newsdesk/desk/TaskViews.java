@@ -30,7 +30,7 @@ public class TaskViews {
 
     TaskView full(Task task) {
         TranslationEditions.Source source = editions.source(task.articleId());
-        Revision pinned = editions.sourceRevision(task.articleId(), task.sourceRevision());
+        Revision pinned = editions.sourceRevision(task.articleId(), source, task.sourceRevision());
         SourceText text = new SourceText(source.language(), pinned.number(), pinned.title(), pinned.summary(),
                 pinned.body());
         return view(task, source.currentRevision(), text, tasks.comments(task.id()));

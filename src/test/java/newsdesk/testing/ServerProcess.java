@@ -128,7 +128,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** Waits until /health/ready says UP (with the database check); fails with the log's tail otherwise. */
+    public void awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START_LIMIT);
