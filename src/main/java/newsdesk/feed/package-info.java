@@ -1,0 +1,5 @@
+/**
+ * What readers and aggregators consume: RSS 2.0, Atom 1.0 (with tombstones and RFC 5005 archives) and
+ * JSON Feed per language and section, sitemaps, WebSub pings; rendered once per change and served from memory.
+ */
+package newsdesk.feed;
