@@ -18,6 +18,7 @@ public class OutboxRepository {
     void append(String topic, UUID articleId, String language, Instant now) {
         jdbc.update("INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?)",
                 topic, articleId, language, now);
+        jdbc.update("UPDATE publication_version SET version = version + 1");
     }
 
     /** The oldest unprocessed rows, locked; rows another instance is relaying are skipped, not waited for. */

@@ -18,11 +18,18 @@ public final class Desk {
 
     private final URI baseUri;
     private final TestDatabase database;
+    private final RecordingHub hub;
     private Person admin;
 
-    Desk(URI baseUri, TestDatabase database) {
+    Desk(URI baseUri, TestDatabase database, RecordingHub hub) {
         this.baseUri = baseUri;
         this.database = database;
+        this.hub = hub;
+    }
+
+    /** The WebSub hub the server pings. */
+    public RecordingHub hub() {
+        return hub;
     }
 
     /** Someone with an account and a live token. */

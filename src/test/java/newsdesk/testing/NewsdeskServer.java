@@ -36,12 +36,13 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
-    /** The server and its database for the whole run; JUnit closes it when the run ends. */
-    private record Running(TestDatabase database, ServerProcess server, Desk desk)
+    /** The server, its database and its WebSub hub for the whole run; JUnit closes them when the run ends. */
+    private record Running(TestDatabase database, RecordingHub hub, ServerProcess server, Desk desk)
             implements ExtensionContext.Store.CloseableResource {
 
         static Running start() {
             TestDatabase database = TestDatabase.create();
+            RecordingHub hub = RecordingHub.start();
             try {
                 ServerProcess server = ServerProcess.start("server", Map.of(
                         "NEWSDESK_DB_URL", database.url(),
@@ -49,9 +50,12 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
                         "NEWSDESK_DATA_DIR", Path.of("target", "it", "data-" + database.name()).toString(),
                         "NEWSDESK_LOGIN_MAX_FAILURES", "5",
                         "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1",
-                        "NEWSDESK_TEST_CLOCK_ENABLED", "true"));
-                return new Running(database, server, new Desk(server.baseUri(), database));
+                        "NEWSDESK_TEST_CLOCK_ENABLED", "true",
+                        "NEWSDESK_WEBSUB_HUB", hub.url(),
+                        "NEWSDESK_PUBLIC_URL", "https://news.example.org"));
+                return new Running(database, hub, server, new Desk(server.baseUri(), database, hub));
             } catch (RuntimeException | Error e) {
+                hub.close();
                 database.close();
                 throw e;
             }
@@ -62,6 +66,7 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
             try {
                 server.close();
             } finally {
+                hub.close();
                 database.close();
             }
         }

@@ -1,0 +1,74 @@
+package newsdesk.feed;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import newsdesk.platform.Anyone;
+import newsdesk.platform.NotFound;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** The public feeds, per language and optionally per section, with conditional GET and WebSub links. */
+@Path("/feeds/{lang}")
+public class FeedResource {
+
+    @Inject
+    FeedService feeds;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.feed.max.age.seconds", defaultValue = "60")
+    int maxAgeSeconds;
+
+    @Context
+    HttpHeaders request;
+
+    @GET
+    @Path("rss.xml")
+    @Anyone
+    public Response rss(@PathParam("lang") String language, @QueryParam("section") String section) {
+        return serve(language, section, FeedFormat.RSS);
+    }
+
+    @GET
+    @Path("atom.xml")
+    @Anyone
+    public Response atom(@PathParam("lang") String language, @QueryParam("section") String section) {
+        return serve(language, section, FeedFormat.ATOM);
+    }
+
+    @GET
+    @Path("feed.json")
+    @Anyone
+    public Response json(@PathParam("lang") String language, @QueryParam("section") String section) {
+        return serve(language, section, FeedFormat.JSON);
+    }
+
+    @GET
+    @Path("archive/{month}.xml")
+    @Anyone
+    public Response archive(@PathParam("lang") String language, @PathParam("month") String month) {
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new NotFound("No archive " + month + "; archives are named like 2026-11");
+        }
+        return ConditionalGet.respond(feeds.archive(language, yearMonth), request, maxAgeSeconds);
+    }
+
+    private Response serve(String language, String section, FeedFormat format) {
+        String wanted = section == null || section.isBlank() ? null : section;
+        Response response = ConditionalGet.respond(feeds.feed(language, wanted, format), request, maxAgeSeconds);
+        return feeds.hub().map(hub -> Response.fromResponse(response)
+                .header("Link", "<" + hub + ">; rel=\"hub\"")
+                .header("Link", "<" + feeds.selfUrl(language, wanted, format) + ">; rel=\"self\"").build())
+                .orElse(response);
+    }
+}

@@ -1,0 +1,230 @@
+package newsdesk.feed;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.restassured.response.Response;
+import newsdesk.testing.Desk;
+import newsdesk.testing.NewsdeskServer;
+import newsdesk.testing.ServerProcess;
+import newsdesk.testing.Stories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xml.sax.InputSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static newsdesk.testing.Stories.edition;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** feeds.md over HTTP. Each test works in a section of its own, so other tests' stories stay out of its feeds. */
+@ExtendWith(NewsdeskServer.class)
+class FeedsIT {
+
+    private final Desk desk;
+    private final Stories stories;
+    private final Desk.Person editor;
+
+    FeedsIT(Desk desk) {
+        this.desk = desk;
+        this.stories = new Stories(desk);
+        this.editor = desk.newEditor();
+    }
+
+    private static String newSection() {
+        return "section-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private String publish(String section, String language, String title, String body) {
+        Map<String, Object> story = Stories.story(language, title);
+        story.put("section", section);
+        story.put("body", body);
+        String id = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
+        stories.publish(editor, id, language).then().statusCode(200);
+        return id;
+    }
+
+    private Response feed(String language, String format, String section) {
+        return desk.anonymous().queryParam("section", section).get("/feeds/" + language + "/" + format);
+    }
+
+    private static SyndFeed parse(Response response) throws Exception {
+        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(response.asByteArray())));
+    }
+
+    @Test
+    void eachFormatHasItsMediaTypeAndCachingHeaders() {
+        String section = newSection();
+        publish(section, "en", "Headers", "<p>x</p>");
+        for (String[] format : new String[][] {{"rss.xml", "application/rss+xml"}, {"atom.xml", "application/atom+xml"},
+                {"feed.json", "application/feed+json"}}) {
+            feed("en", format[0], section).then().statusCode(200)
+                    .contentType(format[1] + ";charset=utf-8")
+                    .header("ETag", org.hamcrest.Matchers.matchesPattern("\"[A-Za-z0-9_-]{27}\""))
+                    .header("Last-Modified", org.hamcrest.Matchers.endsWith(" GMT"))
+                    .header("Cache-Control", equalTo("public, max-age=60"));
+        }
+    }
+
+    @Test
+    void conditionalGetsAnswer304AndIfNoneMatchWins() {
+        String section = newSection();
+        publish(section, "en", "Conditional", "<p>x</p>");
+        Response first = feed("en", "atom.xml", section);
+        String etag = first.header("ETag");
+
+        desk.anonymous().queryParam("section", section).header("If-None-Match", etag).get("/feeds/en/atom.xml")
+                .then().statusCode(304).header("ETag", etag).body(equalTo(""));
+        desk.anonymous().queryParam("section", section).header("If-None-Match", "W/" + etag).get("/feeds/en/atom.xml")
+                .then().statusCode(304);
+        // If-None-Match takes precedence: a stale tag is 200 even when If-Modified-Since would say 304.
+        desk.anonymous().queryParam("section", section).header("If-None-Match", "\"stale\"")
+                .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").get("/feeds/en/atom.xml")
+                .then().statusCode(200);
+        desk.anonymous().queryParam("section", section).header("If-Modified-Since", first.header("Last-Modified"))
+                .get("/feeds/en/atom.xml").then().statusCode(304);
+    }
+
+    @Test
+    void publishingCorrectingAndWithdrawingChangeTheFeedAtOnceAndIdsStayStable() throws Exception {
+        String section = newSection();
+        String id = publish(section, "en", "First version", "<p>x</p>");
+        Response published = feed("en", "atom.xml", section);
+        SyndEntry entry = parse(published).getEntries().get(0);
+        String atomId = entry.getUri();
+
+        // A correction: same id, new title, new ETag, the `updated` moves.
+        desk.as(editor).header("If-Match", stories.etag(editor, id, "en"))
+                .body(Map.of("title", "Corrected version", "summary", "s", "body", "<p>y</p>")).put(edition(id, "en"))
+                .then().statusCode(200);
+        Response corrected = feed("en", "atom.xml", section);
+        assertNotEquals(published.header("ETag"), corrected.header("ETag"));
+        SyndEntry after = parse(corrected).getEntries().get(0);
+        assertEquals(atomId, after.getUri());
+        assertEquals("Corrected version", after.getTitle());
+        assertTrue(after.getUpdatedDate().after(entry.getUpdatedDate()) || after.getUpdatedDate().equals(entry.getUpdatedDate()));
+        String rssGuid = parse(feed("en", "rss.xml", section)).getEntries().get(0).getUri();
+        assertEquals(atomId, rssGuid);
+
+        // A withdrawal: gone from every format, and Atom carries a tombstone with the reason.
+        stories.withdraw(editor, id, "en", "Retracted: the quote was fabricated").then().statusCode(200);
+        Response withdrawn = feed("en", "atom.xml", section);
+        assertNotEquals(corrected.header("ETag"), withdrawn.header("ETag"));
+        assertEquals(0, parse(withdrawn).getEntries().size());
+        String xml = withdrawn.asString();
+        assertTrue(xml.contains("<at:deleted-entry ref=\"" + atomId + "\""), xml);
+        assertTrue(xml.contains("Retracted: the quote was fabricated"), xml);
+        assertEquals(0, parse(feed("en", "rss.xml", section)).getEntries().size());
+        feed("en", "feed.json", section).then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void atomFromTheServerValidatesAndRoundTrips() throws Exception {
+        String section = newSection();
+        publish(section, "uk", "Tom & Jerry <3 ]]> \"лапки\" 🗞️", "<p>Тіло <a href=\"/relative/path\">лінк</a>"
+                + "<img src=\"https://cdn.example.org/a.jpg\" alt=\"a\"></p>");
+        Response atom = feed("uk", "atom.xml", section);
+        assertEquals(List.of(), FeedWritersTest.validate(atom.asByteArray()), atom.asString());
+        SyndFeed feed = parse(atom);
+        assertEquals("Tom & Jerry <3 ]]> \"лапки\" 🗞️", feed.getEntries().get(0).getTitle());
+        String content = feed.getEntries().get(0).getContents().get(0).getValue();
+        assertTrue(content.contains("href=\"https://news.example.org/relative/path\""), content);
+        assertFalse(content.contains("href=\"/"), content);
+        assertTrue(atom.asString().contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://news.example.org/feeds/uk/atom.xml?section=" + section + "\""), atom.asString());
+        SyndFeed rss = parse(feed("uk", "rss.xml", section));
+        assertEquals("uk", rss.getLanguage());
+        assertEquals("Tom & Jerry <3 ]]> \"лапки\" 🗞️", rss.getEntries().get(0).getTitle());
+    }
+
+    @Test
+    void siblingLanguageLinksAreSymmetric() throws Exception {
+        String section = newSection();
+        String id = publish(section, "uk", "Симетрія", "<p>x</p>");
+        stories.arrangeTranslation(id, "en", "APPROVED");
+        stories.publish(editor, id, "en").then().statusCode(200);
+
+        String ukXml = feed("uk", "atom.xml", section).asString();
+        String enXml = feed("en", "atom.xml", section).asString();
+        String enPermalink = parse(feed("en", "atom.xml", section)).getEntries().get(0).getLink();
+        String ukPermalink = parse(feed("uk", "atom.xml", section)).getEntries().get(0).getLink();
+        assertTrue(ukXml.contains("href=\"" + enPermalink + "\" hreflang=\"en\""), ukXml);
+        assertTrue(enXml.contains("href=\"" + ukPermalink + "\" hreflang=\"uk\""), enXml);
+
+        desk.anonymous().get("/sitemaps/articles.xml").then().statusCode(200)
+                .body(containsString("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"" + enPermalink + "\"/>"))
+                .body(containsString("<xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"" + ukPermalink + "\"/>"));
+        desk.anonymous().get("/sitemaps/news.xml").then().statusCode(200)
+                .body(containsString("<loc>" + ukPermalink + "</loc>"))
+                .body(containsString("<news:language>uk</news:language>"));
+    }
+
+    @Test
+    void unknownLanguagesSectionsAndArchivesAre404() {
+        desk.anonymous().get("/feeds/xx/atom.xml").then().statusCode(404).contentType("application/problem+json");
+        desk.anonymous().queryParam("section", "no-such-" + UUID.randomUUID()).get("/feeds/en/rss.xml")
+                .then().statusCode(404);
+        desk.anonymous().get("/feeds/en/archive/1999-01.xml").then().statusCode(404);
+        desk.anonymous().get("/feeds/en/archive/latest.xml").then().statusCode(404);
+    }
+
+    @Test
+    void theFeedLinksAMonthlyArchive() {
+        String section = newSection();
+        publish(section, "en", "Archived", "<p>x</p>");
+        String xml = desk.anonymous().get("/feeds/en/atom.xml").asString();
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        assertTrue(xml.contains("rel=\"prev-archive\""), xml);
+        Response archive = desk.anonymous().get("/feeds/en/archive/" + month + ".xml");
+        archive.then().statusCode(200).body(containsString("<fh:archive"))
+                .body(containsString("rel=\"current\" type=\"application/atom+xml\" href=\"https://news.example.org/feeds/en/atom.xml\""))
+                .body(containsString("Archived"));
+    }
+
+    @Test
+    void hubLinksAndPingsAnnounceChanges() throws Exception {
+        String section = newSection();
+        feed("en", "atom.xml", section).then().statusCode(404);
+        publish(section, "en", "Announced", "<p>x</p>");
+        Response atom = feed("en", "atom.xml", section);
+        assertTrue(atom.headers().getValues("Link").contains("<" + desk.hub().url() + ">; rel=\"hub\""),
+                atom.headers().getValues("Link").toString());
+        assertTrue(atom.asString().contains("rel=\"hub\""), atom.asString());
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!desk.hub().pinged().contains("https://news.example.org/feeds/en/atom.xml") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(desk.hub().pinged().contains("https://news.example.org/feeds/en/atom.xml"), desk.hub().pinged().toString());
+        assertTrue(desk.hub().pinged().contains("https://news.example.org/feeds/en/rss.xml"), desk.hub().pinged().toString());
+    }
+
+    @Test
+    void anotherInstanceServesThePublicationInTheVeryNextRequest() {
+        String section = newSection();
+        publish(section, "en", "Warm-up", "<p>x</p>");
+        try (ServerProcess second = ServerProcess.start("feeds-second", Map.of(
+                "NEWSDESK_DB_URL", desk.database().url(),
+                "NEWSDESK_PUBLIC_URL", "https://news.example.org",
+                "NEWSDESK_DATA_DIR", Path.of("target", "it", "feeds-second-" + desk.database().name()).toString()))) {
+            String other = second.baseUri().toString();
+            // The second instance caches the feed…
+            io.restassured.RestAssured.given().baseUri(other).queryParam("section", section).get("/feeds/en/atom.xml")
+                    .then().statusCode(200).body(not(containsString("Fresh news")));
+            // …and the publication made through the first one is in its next answer.
+            publish(section, "en", "Fresh news " + Instant.now(), "<p>x</p>");
+            io.restassured.RestAssured.given().baseUri(other).queryParam("section", section).get("/feeds/en/atom.xml")
+                    .then().statusCode(200).body(containsString("Fresh news"));
+        }
+    }
+}
