@@ -7,3 +7,6 @@ CREATE TABLE publication_version (
 );
 
 INSERT INTO publication_version (singleton, version) VALUES (true, 0);
+
+-- Atom tombstones read the newest withdrawals of a language; without this they scan every edition.
+CREATE INDEX editions_withdrawn ON editions (language, updated_at DESC) WHERE state = 'WITHDRAWN';

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What feeds and sitemaps read: published editions with their published text, withdrawals, months. */
@@ -59,8 +60,8 @@ public class FeedRepository {
 
     /** Everything first published in that month (UTC), newest first. */
     List<Published> ofMonth(String language, YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = start(month);
+        Instant to = start(month.plusMonths(1));
         return jdbc.list(PUBLISHED + """
                  AND e.language = ? AND e.first_published_at >= ? AND e.first_published_at < ?
                 ORDER BY e.first_published_at DESC, e.article_id""", FeedRepository::published, language, from, to);
@@ -117,12 +118,34 @@ public class FeedRepository {
                 row.getString("withdrawn_reason")), params.toArray());
     }
 
-    /** The months (UTC) in which something still published was first published, oldest first. */
-    List<YearMonth> months(String language) {
-        return jdbc.list("""
-                SELECT DISTINCT to_char(first_published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM editions
-                 WHERE state = 'PUBLISHED' AND language = ? ORDER BY month""",
-                row -> YearMonth.parse(row.getString("month")), language);
+    /** The month (UTC) of the newest first publication still live in the language, if any (one index probe). */
+    Optional<YearMonth> newestMonth(String language) {
+        return month("SELECT max(first_published_at) AS at FROM editions WHERE state = 'PUBLISHED' AND language = ?",
+                language);
+    }
+
+    /** The nearest earlier month with a live publication (one index probe). */
+    Optional<YearMonth> monthBefore(String language, YearMonth month) {
+        return month("""
+                SELECT max(first_published_at) AS at FROM editions
+                 WHERE state = 'PUBLISHED' AND language = ? AND first_published_at < ?""", language, start(month));
+    }
+
+    /** The nearest later month with a live publication (one index probe). */
+    Optional<YearMonth> monthAfter(String language, YearMonth month) {
+        return month("""
+                SELECT min(first_published_at) AS at FROM editions
+                 WHERE state = 'PUBLISHED' AND language = ? AND first_published_at >= ?""",
+                language, start(month.plusMonths(1)));
+    }
+
+    private Optional<YearMonth> month(String sql, Object... params) {
+        return jdbc.one(sql, row -> Optional.ofNullable(Jdbc.instant(row, "at")), params)
+                .flatMap(at -> at).map(at -> YearMonth.from(at.atZone(ZoneOffset.UTC)));
+    }
+
+    private static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     boolean sectionExists(String section) {

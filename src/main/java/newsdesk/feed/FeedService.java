@@ -92,9 +92,9 @@ public class FeedService {
         List<Tombstone> tombstones = format == FeedFormat.ATOM
                 ? repository.withdrawn(language, section, oldestShown, pageSize).stream().map(this::tombstone).toList()
                 : List.of();
-        List<YearMonth> months = repository.months(language);
-        FeedDocument.Archive archive = format == FeedFormat.ATOM && section == null && !months.isEmpty()
-                ? new FeedDocument.Archive(false, null, archiveUrl(language, months.get(months.size() - 1)), null) : null;
+        FeedDocument.Archive archive = format == FeedFormat.ATOM && section == null
+                ? repository.newestMonth(language).map(m -> new FeedDocument.Archive(false, null, archiveUrl(language, m), null))
+                .orElse(null) : null;
         String title = siteName + " — " + site.name() + (section == null ? "" : " — " + section);
         FeedDocument document = new FeedDocument(feedId(language, section), language, title,
                 "The newest stories in " + site.name() + (section == null ? "" : " (" + section + ")"),
@@ -105,15 +105,13 @@ public class FeedService {
 
     private RenderedFeed renderArchive(String language, YearMonth month) {
         SiteLanguage site = siteLanguage(language);
-        List<YearMonth> months = repository.months(language);
-        int index = months.indexOf(month);
-        if (index < 0) {
+        List<FeedRepository.Published> published = repository.ofMonth(language, month);
+        if (published.isEmpty()) {
             throw new NotFound("No archive for " + language + " " + month);
         }
-        List<FeedRepository.Published> published = repository.ofMonth(language, month);
         FeedDocument.Archive archive = new FeedDocument.Archive(true, selfUrl(language, null, FeedFormat.ATOM),
-                index > 0 ? archiveUrl(language, months.get(index - 1)) : null,
-                index < months.size() - 1 ? archiveUrl(language, months.get(index + 1)) : null);
+                repository.monthBefore(language, month).map(m -> archiveUrl(language, m)).orElse(null),
+                repository.monthAfter(language, month).map(m -> archiveUrl(language, m)).orElse(null));
         FeedDocument document = new FeedDocument(feedId(language, "archive " + month), language,
                 siteName + " — " + site.name() + " — " + month, "Everything first published in " + month,
                 archiveUrl(language, month), links().base() + "/" + language, null, updated(published, List.of()),
