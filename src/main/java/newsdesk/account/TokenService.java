@@ -2,13 +2,11 @@ package newsdesk.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.platform.Hashes;
 import newsdesk.platform.TooManyRequests;
 import newsdesk.platform.Unauthenticated;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,14 +82,14 @@ public class TokenService {
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(Duration.ofHours(ttlHours));
         String name = request.name() == null || request.name().isBlank() ? "api" : request.name().strip();
-        tokens.insert(id, credentials.get().accountId(), sha256(secret), name, now, expiresAt);
+        tokens.insert(id, credentials.get().accountId(), Hashes.sha256(secret), name, now, expiresAt);
         return new IssuedToken(id, name, secret, expiresAt);
     }
 
     /** The caller a bearer token stands for; 401 when it is unknown, expired, revoked or its account inactive. */
     public Caller authenticate(String secret) {
         Instant now = clock.instant();
-        TokenRepository.StoredToken token = tokens.findByHash(sha256(secret))
+        TokenRepository.StoredToken token = tokens.findByHash(Hashes.sha256(secret))
                 .orElseThrow(() -> new Unauthenticated("Unknown token; sign in at POST /api/auth/tokens"));
         if (token.revokedAt() != null) {
             throw new Unauthenticated("This token was revoked; sign in again");
@@ -118,13 +116,5 @@ public class TokenService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

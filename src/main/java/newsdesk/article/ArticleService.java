@@ -158,7 +158,8 @@ public class ArticleService {
         }
         Publication after = Transitions.apply(edition, action, clock.instant(), null);
         String title = HtmlSanitizer.plainText(request.title());
-        String slug = before.firstPublishedAt() == null ? freeSlug(articleId, language, title) : edition.slug();
+        String slug = before.firstPublishedAt() == null ? editions.freeSlug(language, Slugs.of(title), articleId)
+                : edition.slug();
         int number = edition.currentRevision() + 1;
         if (!editions.advanceRevision(edition, number, slug, action == EditionAction.CORRECT, after)) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
@@ -179,16 +180,6 @@ public class ArticleService {
         return edition(articleId, language);
     }
 
-    private String freeSlug(UUID articleId, String language, String title) {
-        String base = Slugs.of(title);
-        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
-            String candidate = Slugs.numbered(base, n);
-            if (!editions.slugTaken(language, candidate, articleId)) {
-                return candidate;
-            }
-        }
-        throw Invalid.field("title", "too many stories in " + language + " share this title's slug");
-    }
 
     public List<Revision> revisions(UUID articleId, String language) {
         findEdition(articleId, language);

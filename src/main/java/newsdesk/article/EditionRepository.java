@@ -101,9 +101,17 @@ public class EditionRepository {
                 EditionRepository::edition, articleId);
     }
 
-    boolean slugTaken(String language, String slug, UUID exceptArticle) {
-        return jdbc.one("SELECT EXISTS (SELECT 1 FROM editions WHERE language = ? AND slug = ? AND article_id <> ?)",
-                row -> row.getBoolean(1), language, slug, exceptArticle).orElse(false);
+    /** The base slug, or base-2, base-3 …, whichever no other article uses in that language. */
+    String freeSlug(String language, String base, UUID forArticle) {
+        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.list("""
+                SELECT slug FROM editions
+                 WHERE language = ? AND article_id <> ? AND (slug = ? OR slug LIKE ? || '-%')""",
+                row -> row.getString("slug"), language, forArticle, base, base));
+        int n = 1;
+        while (taken.contains(Slugs.numbered(base, n))) {
+            n++;
+        }
+        return Slugs.numbered(base, n);
     }
 
     /** Points the edition at a new current revision (and slug) if it is still at the expected version. */

@@ -118,7 +118,8 @@ public class TranslationEditions {
         Publication before = edition.publication();
         Publication after = update ? before : Transitions.apply(edition, EditionAction.SUBMIT, clock.instant(), null);
         String title = HtmlSanitizer.plainText(text.title());
-        String slug = before.firstPublishedAt() == null ? freeSlug(articleId, language, title) : edition.slug();
+        String slug = before.firstPublishedAt() == null ? editions.freeSlug(language, Slugs.of(title), articleId)
+                : edition.slug();
         int number = edition.currentRevision() + 1;
         if (!editions.advanceRevision(edition, number, slug, false, before)
                 || (!update && !editions.changePublication(relocked(articleId, language), after, false, null))) {
@@ -193,16 +194,6 @@ public class TranslationEditions {
         languages.forEach(language -> editions.markOutdated(articleId, language));
     }
 
-    private String freeSlug(UUID articleId, String language, String title) {
-        String base = Slugs.of(title);
-        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
-            String candidate = Slugs.numbered(base, n);
-            if (!editions.slugTaken(language, candidate, articleId)) {
-                return candidate;
-            }
-        }
-        throw Invalid.field("title", "too many stories in " + language + " share this title's slug");
-    }
 
     private Edition lock(UUID articleId, String language) {
         return editions.lock(articleId, language)

@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -40,7 +37,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > 200) {
             throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
         }
-        byte[] hash = sha256(JSON.toJson(request));
+        byte[] hash = Hashes.sha256(JSON.toJson(request));
         if (keys.claim(accountId, scope, key, hash, clock.instant())) {
             UUID id = create.get();
             keys.complete(accountId, scope, key, id);
@@ -54,13 +51,5 @@ public class Idempotency {
             throw Invalid.field("Idempotency-Key", "was already used with a different request body");
         }
         return new Outcome(stored.get().resourceId(), true);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
