@@ -81,6 +81,11 @@ public class AccountRepository {
         return jdbc.one("SELECT EXISTS (SELECT 1 FROM accounts)", row -> row.getBoolean(1)).orElse(false);
     }
 
+    /** Serializes account changes across instances for the rest of the transaction. */
+    void lockAccountChanges() {
+        jdbc.one("SELECT pg_advisory_xact_lock(hashtextextended('newsdesk accounts', 0))", row -> 1);
+    }
+
     long countActiveAdmins() {
         return jdbc.one("SELECT count(*) FROM accounts WHERE active AND 'ADMIN' = ANY (roles)",
                 row -> row.getLong(1)).orElse(0L);

@@ -35,6 +35,9 @@ public class AccountService {
     PasswordHasher hasher;
 
     @Inject
+    TokenRepository tokens;
+
+    @Inject
     LanguageService languages;
 
     @Inject
@@ -46,7 +49,11 @@ public class AccountService {
         Set<Role> roles = parseRoles(request.roles());
         List<String> workingLanguages = checkLanguages(request.languages());
         UUID id = UUID.randomUUID();
-        accounts.insert(id, request.username(), request.displayName().strip(), hasher.hash(request.password()),
+        String displayName = request.displayName().strip();
+        if (displayName.isEmpty()) {
+            throw Invalid.field("displayName", "must not be blank");
+        }
+        accounts.insert(id, request.username(), displayName, hasher.hash(request.password()),
                 roles, workingLanguages, clock.instant());
         return get(id);
     }
@@ -66,6 +73,8 @@ public class AccountService {
      */
     @InTransaction
     public Account update(UUID id, long expectedVersion, UpdateAccountRequest request) {
+        // Account changes queue behind each other, so two admins can't demote each other at the same moment.
+        accounts.lockAccountChanges();
         Account current = get(id);
         Set<Role> roles = request.roles() == null ? current.roles() : parseRoles(request.roles());
         List<String> workingLanguages = request.languages() == null
@@ -82,6 +91,10 @@ public class AccountService {
         }
         if (accounts.countActiveAdmins() == 0) {
             throw new Conflict(ErrorCode.CONFLICT, "This would leave Newsdesk without an active admin");
+        }
+        if (passwordHash != null) {
+            // A new password (say, after a compromise) ends every session signed in with the old one.
+            tokens.revokeAll(id, clock.instant());
         }
         return get(id);
     }

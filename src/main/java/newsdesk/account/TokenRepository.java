@@ -45,6 +45,10 @@ public class TokenRepository {
                  WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", now, id, notUsedSince);
     }
 
+    void revokeAll(UUID accountId, Instant now) {
+        jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, accountId);
+    }
+
     void revoke(UUID id, Instant now) {
         jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id);
     }

@@ -1,5 +1,6 @@
 package newsdesk.account;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public record UpdateAccountRequest(
         @Size(min = 1, max = 200) String displayName,
         @Size(min = 10, max = 256, message = "must be 10 to 256 characters long") String password,
-        List<String> roles,
-        List<String> languages,
+        List<@NotNull String> roles,
+        List<@NotNull String> languages,
         Boolean active) {
 }

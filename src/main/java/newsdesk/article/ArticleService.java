@@ -199,6 +199,9 @@ public class ArticleService {
 
     /** The published text of an edition, for anyone; 404 unless it is published right now. */
     public PublishedEdition published(String language, String slug) {
+        if (!languages.isEnabled(language)) {
+            throw new NotFound("Nothing published in " + language);
+        }
         Edition edition = editions.findPublished(language, slug)
                 .orElseThrow(() -> new NotFound("Nothing published in " + language + " at " + slug));
         Article article = articles.find(edition.articleId()).orElseThrow();

@@ -30,24 +30,24 @@ public class EditionRepository {
         return jdbc.update("""
                 INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
                 VALUES (?, ?, ?, ?, ?, 1)
-                ON CONFLICT DO NOTHING""", articleId, language, kind == EditionKind.SOURCE, slug, state) == 1;
+                ON CONFLICT (language, slug) DO NOTHING""", articleId, language, kind == EditionKind.SOURCE, slug, state) == 1;
     }
 
     /** A new translation edition: TRANSLATION, no text yet, pinned to a source revision; false if the slug is taken. */
     boolean insertTranslation(UUID articleId, String language, String slug, int sourceRevision) {
-        return jdbc.update("""
+        return jdbc.updateOrDuplicate("The article already has a " + language + " edition", """
                 INSERT INTO editions (article_id, language, is_source, slug, state, current_revision, source_revision)
                 VALUES (?, ?, false, ?, 'TRANSLATION', 0, ?)
-                ON CONFLICT DO NOTHING""", articleId, language, slug, sourceRevision) == 1;
+                ON CONFLICT (language, slug) DO NOTHING""", articleId, language, slug, sourceRevision) == 1;
     }
 
     /** Publishes an approved update of a live translation: its revision goes out, it is current again. */
-    boolean publishRevision(Edition edition, int revision, int sourceRevision, Publication corrected) {
+    boolean publishRevision(Edition edition, int revision, int sourceRevision, boolean outdated, Publication corrected) {
         return jdbc.update("""
                 UPDATE editions
-                   SET published_revision = ?, source_revision = ?, outdated = false, updated_at = ?, version = version + 1
+                   SET published_revision = ?, source_revision = ?, outdated = ?, updated_at = ?, version = version + 1
                  WHERE article_id = ? AND language = ? AND version = ? AND state = 'PUBLISHED'""",
-                revision, sourceRevision, corrected.updatedAt(), edition.articleId(), edition.language(),
+                revision, sourceRevision, outdated, corrected.updatedAt(), edition.articleId(), edition.language(),
                 edition.version()) == 1;
     }
 

@@ -53,7 +53,10 @@ public class PublicationService {
     @InTransaction
     public EditionView publish(Caller editor, UUID articleId, String language, long expectedVersion, PublishRequest request) {
         Edition source = lockSource(articleId);
-        Edition edition = source.language().equals(language) ? source : lock(articleId, language);
+        boolean publishingSource = source.language().equals(language);
+        // Every edition lock is taken before the article and version rows (one order everywhere: no deadlocks).
+        List<Edition> translations = publishingSource ? editions.lockTranslations(articleId) : List.of();
+        Edition edition = publishingSource ? source : lock(articleId, language);
         checkVersion(edition, expectedVersion);
         EditionAction action = request == null || request.at() == null ? EditionAction.PUBLISH : EditionAction.SCHEDULE;
         if (!edition.isSource() && !source.publication().isPublished()) {
@@ -61,7 +64,7 @@ public class PublicationService {
         }
         transition(editor.accountId(), edition, action, request == null ? null : request.at(), null);
         if (edition.isSource() && action == EditionAction.PUBLISH) {
-            autoPublishTranslations(editor.accountId(), articleId);
+            autoPublishTranslations(editor.accountId(), articleId, translations);
         }
         return view(articleId, language);
     }
@@ -83,12 +86,14 @@ public class PublicationService {
     @InTransaction
     public EditionView withdraw(Caller editor, UUID articleId, String language, long expectedVersion, String reason) {
         Edition source = lockSource(articleId);
-        Edition edition = source.language().equals(language) ? source : lock(articleId, language);
+        boolean kill = source.language().equals(language);
+        List<Edition> translations = kill ? editions.lockTranslations(articleId) : List.of();
+        Edition edition = kill ? source : lock(articleId, language);
         checkVersion(edition, expectedVersion);
         String why = reason.strip();
         transition(editor.accountId(), edition, EditionAction.WITHDRAW, null, why);
-        if (edition.isSource()) {
-            for (Edition translation : editions.lockTranslations(articleId)) {
+        if (kill) {
+            for (Edition translation : translations) {
                 EditionState state = translation.publication().state();
                 if (state == EditionState.PUBLISHED) {
                     transition(editor.accountId(), translation, EditionAction.WITHDRAW, null,
@@ -110,20 +115,22 @@ public class PublicationService {
     public int publishDue(int limit) {
         List<Edition> due = editions.lockDue(clock.instant(), limit);
         for (Edition edition : due) {
+            List<Edition> translations = edition.isSource() ? editions.lockTranslations(edition.articleId()) : List.of();
             transition(SYSTEM, edition, EditionAction.PUBLISH_DUE, null, null);
             if (edition.isSource()) {
-                autoPublishTranslations(SYSTEM, edition.articleId());
+                autoPublishTranslations(SYSTEM, edition.articleId(), translations);
             }
         }
         return due.size();
     }
 
-    private void autoPublishTranslations(UUID actorId, UUID articleId) {
+    /** {@code translations} were locked by the caller, before anything else changed. */
+    private void autoPublishTranslations(UUID actorId, UUID articleId, List<Edition> translations) {
         boolean optedIn = articles.find(articleId).map(Article::autoPublishTranslations).orElse(false);
         if (!optedIn) {
             return;
         }
-        for (Edition translation : editions.lockTranslations(articleId)) {
+        for (Edition translation : translations) {
             if (translation.publication().state() == EditionState.APPROVED) {
                 transition(actorId, translation, EditionAction.PUBLISH, null, null);
             }
@@ -135,7 +142,11 @@ public class PublicationService {
         Publication before = edition.publication();
         Publication after = Transitions.apply(edition, action, now, at);
         String withdrawnReason = action == EditionAction.WITHDRAW ? reason : edition.withdrawnReason();
-        if (!editions.changePublication(edition, after, after.isPublished() && !before.isPublished(), withdrawnReason)) {
+        // Going out makes the current revision the published one, except when a translation comes back from
+        // WITHDRAWN: its newer revisions (a submitted update) were never approved, so its last published one stays.
+        boolean publishCurrent = after.isPublished() && !before.isPublished()
+                && (edition.isSource() || before.state() != EditionState.WITHDRAWN);
+        if (!editions.changePublication(edition, after, publishCurrent, withdrawnReason)) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
         }
         String detail = action == EditionAction.SCHEDULE ? "for " + at : reason;

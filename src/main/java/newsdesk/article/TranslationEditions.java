@@ -137,13 +137,19 @@ public class TranslationEditions {
      * of the live translation, which is no longer outdated.
      */
     public void approve(UUID actorId, UUID articleId, String language, int revision, int sourceRevision, boolean update) {
-        Source source = source(articleId);
         Edition edition = lock(articleId, language);
+        // Read under the locks: a story killed meanwhile must not get a translation published.
+        Source source = source(articleId);
+        boolean outdated = sourceRevision < source.currentRevision();
         Publication before = edition.publication();
         Instant now = clock.instant();
         if (update) {
+            if (edition.publishedRevision() != null && edition.publishedRevision() > revision) {
+                throw new Conflict(ErrorCode.CONFLICT, "The live " + language + " translation was corrected after this"
+                        + " update was submitted; reject it and translate the update again from the corrected text");
+            }
             Publication corrected = Transitions.apply(edition, EditionAction.CORRECT, now, null);
-            if (!editions.publishRevision(edition, revision, sourceRevision, corrected)) {
+            if (!editions.publishRevision(edition, revision, sourceRevision, outdated, corrected)) {
                 throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
             }
             changes.record(articleId, language, actorId, "approve-update", before.state(), corrected.state(),
@@ -157,10 +163,15 @@ public class TranslationEditions {
             throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
         }
         changes.record(articleId, language, actorId, "approve", before.state(), approved.state(), null);
+        if (outdated) {
+            editions.markOutdated(articleId, language);
+        }
         if (source.autoPublish() && source.state() == EditionState.PUBLISHED) {
             Edition current = lock(articleId, language);
             Publication published = Transitions.apply(current, EditionAction.PUBLISH, clock.instant(), null);
-            editions.changePublication(current, published, true, null);
+            if (!editions.changePublication(current, published, true, null)) {
+                throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+            }
             changes.record(articleId, language, actorId, "publish", approved.state(), published.state(), "auto-publish");
             outbox.publicationChanged(EditionAction.PUBLISH.slug(), articleId, language);
         }
@@ -195,7 +206,16 @@ public class TranslationEditions {
     }
 
 
+    /**
+     * Locks the article's source edition, then this translation, for the rest of the transaction: the
+     * same order as every publication path, and the desk takes them before its task row.
+     */
+    public void hold(UUID articleId, String language) {
+        lock(articleId, language);
+    }
+
     private Edition lock(UUID articleId, String language) {
+        editions.lockSource(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
         return editions.lock(articleId, language)
                 .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
     }

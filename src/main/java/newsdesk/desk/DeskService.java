@@ -141,7 +141,7 @@ public class DeskService {
             throw new Forbidden("You do not translate into " + language);
         }
         Instant now = clock.instant();
-        checkClaimLimit(translator, now);
+        checkClaimLimit(translator.accountId(), now);
         Optional<UUID> claimed = tasks.claimNext(translator.accountId(), languages, leaseUntil(now), now);
         if (claimed.isEmpty() && expireLapsedLeases(now) > 0) {
             // The queue looked empty, but lapsed claims were waiting for the sweeper: they count as open.
@@ -167,7 +167,7 @@ public class DeskService {
             task = tasks.find(id).orElseThrow();
         }
         Transitions.check(task, TaskAction.CLAIM);
-        checkClaimLimit(translator, now);
+        checkClaimLimit(translator.accountId(), now);
         if (!tasks.claim(id, translator.accountId(), leaseUntil(now), now)) {
             throw stale(task);
         }
@@ -190,10 +190,11 @@ public class DeskService {
     @InTransaction
     public TaskView saveDraft(Caller translator, UUID id, long expectedVersion, TranslationWork work) {
         Task task = heldTask(translator, id);
-        if (task.version() != expectedVersion) {
-            throw PreconditionFailed.stale(ETags.of(task.version()));
-        }
-        if (!tasks.saveDraft(task, work, clock.instant())) {
+        if (task.version() != expectedVersion || !tasks.saveDraft(task, work, expectedVersion, clock.instant())) {
+            Task current = existing(id);
+            if (current.version() != expectedVersion && current.heldBy(translator.accountId(), clock.instant())) {
+                throw PreconditionFailed.stale(ETags.of(current.version()));
+            }
             throw stale(task);
         }
         return views.full(tasks.find(id).orElseThrow());
@@ -207,6 +208,7 @@ public class DeskService {
     public TaskView submit(Caller translator, UUID id, TranslationWork work) {
         Task task = heldTask(translator, id);
         Transitions.check(task, TaskAction.SUBMIT);
+        editions.hold(task.articleId(), task.language());
         int revision = editions.submit(translator.accountId(), task.articleId(), task.language(),
                 new TranslationText(work.title(), work.summary(), work.body()), task.kind() == TaskKind.UPDATE);
         if (!tasks.submit(task, work, revision, clock.instant())) {
@@ -220,6 +222,7 @@ public class DeskService {
     public TaskView approve(Caller reviewer, UUID id, String comment) {
         Task task = reviewableTask(reviewer, id);
         Transitions.check(task, TaskAction.APPROVE);
+        editions.hold(task.articleId(), task.language());
         Instant now = clock.instant();
         if (!tasks.move(task, TaskState.APPROVED, null, null, false, now)) {
             throw stale(task);
@@ -242,6 +245,7 @@ public class DeskService {
             throw Invalid.field("comment", "say what needs to change");
         }
         Task task = reviewableTask(reviewer, id);
+        editions.hold(task.articleId(), task.language());
         Instant now = clock.instant();
         boolean backToTranslator = task.leaseAlive(now);
         TaskAction action = backToTranslator ? TaskAction.REJECT : TaskAction.REJECT_TO_QUEUE;
@@ -260,11 +264,12 @@ public class DeskService {
     public TaskView cancel(Caller editor, UUID id) {
         Task task = existing(id);
         Transitions.check(task, TaskAction.CANCEL);
-        if (!tasks.move(task, TaskState.CANCELLED, null, null, false, clock.instant())) {
-            throw stale(task);
-        }
+        // Editions before the task row, as everywhere on the desk.
         if (task.kind() == TaskKind.TRANSLATE) {
             editions.discard(editor.accountId(), task.articleId(), task.language());
+        }
+        if (!tasks.move(task, TaskState.CANCELLED, null, null, false, clock.instant())) {
+            throw stale(task);
         }
         note(task, editor.accountId(), "cancel-task", null);
         return views.full(tasks.find(id).orElseThrow());
@@ -281,6 +286,7 @@ public class DeskService {
         }
         TaskState next = Transitions.check(task, TaskAction.REASSIGN);
         Instant now = clock.instant();
+        checkClaimLimit(translatorId, now);
         if (!tasks.move(task, next, translatorId, leaseUntil(now), true, now)) {
             throw stale(task);
         }
@@ -320,12 +326,12 @@ public class DeskService {
         return lapsed.size();
     }
 
-    private void checkClaimLimit(Caller translator, Instant now) {
-        tasks.lockClaimsOf(translator.accountId());
-        int held = tasks.activeClaims(translator.accountId(), now);
+    private void checkClaimLimit(UUID translatorId, Instant now) {
+        tasks.lockClaimsOf(translatorId);
+        int held = tasks.activeClaims(translatorId, now);
         if (held >= maxClaims) {
-            throw new Conflict(ErrorCode.CONFLICT, "You hold " + held + " tasks, the most one translator may hold at once;"
-                    + " submit or release one first");
+            throw new Conflict(ErrorCode.CONFLICT, "The translator holds " + held + " tasks, the most one may hold at"
+                    + " once; submit or release one first");
         }
     }
 

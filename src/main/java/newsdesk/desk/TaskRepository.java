@@ -142,13 +142,15 @@ public class TaskRepository {
                 now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
     }
 
-    boolean saveDraft(Task task, TranslationWork work, Instant now) {
+    /** Saves the draft if the holder still holds the task and it is still at the version they read. */
+    boolean saveDraft(Task task, TranslationWork work, long expectedVersion, Instant now) {
         return jdbc.update("""
                 UPDATE tasks SET draft_title = ?, draft_summary = ?, draft_body = ?, draft_saved_at = ?,
                                  version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
+                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?
+                   AND version = ?""",
                 work.title(), work.summary(), work.body(), now, now,
-                task.id(), task.holderId(), task.leaseCount(), now) == 1;
+                task.id(), task.holderId(), task.leaseCount(), now, expectedVersion) == 1;
     }
 
     boolean submit(Task task, TranslationWork work, int revision, Instant now) {

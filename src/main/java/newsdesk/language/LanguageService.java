@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import newsdesk.outbox.Outbox;
 import newsdesk.platform.ETags;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
@@ -29,6 +30,9 @@ public class LanguageService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     @ConfigProperty(name = "newsdesk.languages", defaultValue = "uk,ru,en")
@@ -61,6 +65,8 @@ public class LanguageService {
         boolean enabled = request.enabled() == null || request.enabled();
         String name = request.name().strip();
         var existing = languages.find(code);
+        // Feeds name and serve languages: tell their caches (the same signal a publication gives).
+        outbox.readersSeeChange();
         if (existing.isEmpty() && languages.insertIfAbsent(code, name, enabled, clock.instant())) {
             return new Saved(languages.find(code).orElseThrow(), true);
         }

@@ -29,6 +29,11 @@ public class Outbox {
         outbox.append(topic, articleId, language, clock.instant());
     }
 
+    /** A change readers see that is not a publication (a site language renamed or disabled): caches refresh. */
+    public void readersSeeChange() {
+        outbox.bumpVersion();
+    }
+
     /**
      * Hands one batch of committed changes to the observers of {@link PublicationChanged}, in order, and
      * marks them processed; returns how many. An observer that fails rolls the batch back for a retry.

@@ -18,6 +18,10 @@ public class OutboxRepository {
     void append(String topic, UUID articleId, String language, Instant now) {
         jdbc.update("INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?)",
                 topic, articleId, language, now);
+        bumpVersion();
+    }
+
+    void bumpVersion() {
         jdbc.update("UPDATE publication_version SET version = version + 1");
     }
 

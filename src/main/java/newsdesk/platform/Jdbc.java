@@ -131,6 +131,13 @@ public class Jdbc {
                 || e instanceof SQLTransientConnectionException) {
             return new NewsdeskException(ErrorCode.DATABASE_UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
         }
+        if (state.equals("23514") || state.equals("23502") || state.equals("22001")) {
+            // A value that passed request validation still breaks a table rule (a check, not null, a length).
+            return new NewsdeskException(ErrorCode.VALIDATION_FAILED, "A value breaks a rule of the stored data ("
+                    + (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                    && p.getServerErrorMessage().getConstraint() != null ? p.getServerErrorMessage().getConstraint()
+                    : state) + ")", e);
+        }
         if (state.equals("40001") || state.equals("40P01")) {
             return new Conflict(ErrorCode.CONFLICT, "A concurrent change got in the way; try again");
         }

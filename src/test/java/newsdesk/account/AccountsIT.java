@@ -140,6 +140,8 @@ class AccountsIT {
 
         desk.anonymous().body(Map.of("username", person.username(), "password", person.password()))
                 .post("/api/auth/tokens").then().statusCode(401);
+        // Sessions signed in with the old password end with it.
+        desk.as(person).get("/api/me").then().statusCode(401);
         desk.signIn(person.username(), "a brand new password");
     }
 

@@ -260,6 +260,45 @@ class DeskIT {
     }
 
     @Test
+    void aRepublishedTranslationNeverShowsAnUnapprovedUpdate() {
+        String id = publishedStory("uk");
+        Desk.Person translator = desk.newTranslator("en");
+        Desk.Person reviewer = desk.newPerson(List.of("REVIEWER"), "en");
+        String taskId = requestTranslation(id, "en");
+        claim(translator, taskId);
+        submit(translator, taskId, "Approved English");
+        desk.as(reviewer).body(Map.of()).post("/api/tasks/" + taskId + "/approve").then().statusCode(200);
+        String enSlug = stories.publish(editor, id, "en").then().statusCode(200).extract().path("slug");
+        desk.as(editor).header("If-Match", stories.etag(editor, id, "uk"))
+                .body(Map.of("title", "Major", "summary", "s", "body", "<p>major</p>")).put(edition(id, "uk"))
+                .then().statusCode(200);
+        String updateId = desk.as(editor).get("/api/tasks?language=en&state=OPEN").then()
+                .extract().path("items.find { it.articleId == '" + id + "' }.id");
+        claim(translator, updateId);
+        submit(translator, updateId, "Unreviewed English").then().statusCode(200);
+        desk.as(reviewer).body(Map.of("comment", "No")).post("/api/tasks/" + updateId + "/reject").then().statusCode(200);
+
+        stories.withdraw(editor, id, "en", "pause").then().statusCode(200);
+        stories.publish(editor, id, "en").then().statusCode(200);
+
+        desk.anonymous().get("/public/en/articles/" + enSlug).then().statusCode(200)
+                .body("title", equalTo("Approved English"));
+    }
+
+    @Test
+    void twoDraftSavesFromOneETagDoNotOverwriteEachOther() {
+        String id = publishedStory("uk");
+        Desk.Person translator = desk.newTranslator("en");
+        String taskId = requestTranslation(id, "en");
+        String etag = claim(translator, taskId).then().statusCode(200).extract().header("ETag");
+        desk.as(translator).header("If-Match", etag).body(Stories.text("Tab one", "<p>1</p>"))
+                .put("/api/tasks/" + taskId + "/draft").then().statusCode(200);
+        desk.as(translator).header("If-Match", etag).body(Stories.text("Tab two", "<p>2</p>"))
+                .put("/api/tasks/" + taskId + "/draft").then().statusCode(412);
+        desk.as(translator).get("/api/tasks/" + taskId).then().body("draft.title", equalTo("Tab one"));
+    }
+
+    @Test
     void approvedTranslationsGoOutAtOnceWhenTheArticleOptedIn() {
         Map<String, Object> story = Stories.story("uk", "Auto " + java.util.UUID.randomUUID());
         story.put("autoPublishTranslations", true);
