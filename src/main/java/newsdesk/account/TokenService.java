@@ -61,17 +61,18 @@ public class TokenService {
         String usernameKey = request.username().toLowerCase(Locale.ROOT);
         Duration window = Duration.ofMinutes(windowMinutes);
         Instant windowStart = now.minus(window);
-        Optional<LoginFailureRepository.Window> recent = failures.current(usernameKey, windowStart);
-        if (recent.isPresent() && recent.get().failures() >= maxFailures) {
+        // The attempt is counted before the (slow) password check, in one statement: a burst of parallel
+        // guesses can't all slip under the limit. A successful sign-in clears the count.
+        LoginFailureRepository.Window attempts = failures.record(usernameKey, now, windowStart);
+        if (attempts.failures() > maxFailures) {
             throw new TooManyRequests("Too many failed sign-ins for " + request.username() + "; try again later",
-                    Duration.between(now, recent.get().startedAt().plus(window)));
+                    Duration.between(now, attempts.startedAt().plus(window)));
         }
         Optional<AccountRepository.Credentials> credentials = accounts.credentials(request.username());
         boolean verified = credentials
                 .map(c -> hasher.verify(request.password(), c.passwordHash()))
                 .orElseGet(() -> hasher.verifyDecoy(request.password()));
         if (!verified) {
-            failures.record(usernameKey, now, windowStart);
             throw new Unauthenticated("Wrong username or password");
         }
         if (!credentials.get().active()) {

@@ -1,6 +1,7 @@
 package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
 import newsdesk.outbox.Outbox;
@@ -41,6 +42,9 @@ public class PublicationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Event<StoryKilled> kills;
 
     @Inject
     Clock clock;
@@ -103,6 +107,7 @@ public class PublicationService {
                             "source " + source.language() + " withdrawn");
                 }
             }
+            kills.fire(new StoryKilled(articleId, editor.accountId()));
         }
         return view(articleId, language);
     }

@@ -7,6 +7,7 @@ import newsdesk.account.AccountService;
 import newsdesk.account.Caller;
 import newsdesk.article.RevisionDiff;
 import newsdesk.article.SourceCorrected;
+import newsdesk.article.StoryKilled;
 import newsdesk.article.TranslationEditions;
 import newsdesk.article.TranslationText;
 import newsdesk.language.LanguageService;
@@ -115,6 +116,20 @@ public class DeskService {
                 tasks.insert(UUID.randomUUID(), correction.articleId(), language, TaskKind.UPDATE, correction.revision(),
                         base, 0, null, "The source had a major correction", correction.actorId(), now);
             }
+        }
+    }
+
+    /** A killed story needs no more translating: its live tasks are called off (inside the kill's transaction). */
+    void onStoryKilled(@jakarta.enterprise.event.Observes StoryKilled kill) {
+        Instant now = clock.instant();
+        for (Task task : tasks.lockLive(kill.articleId())) {
+            if (task.kind() == TaskKind.TRANSLATE) {
+                editions.discard(kill.actorId(), task.articleId(), task.language());
+            }
+            if (!tasks.move(task, TaskState.CANCELLED, null, null, false, now)) {
+                throw stale(task);
+            }
+            note(task, kill.actorId(), "cancel-task", "the story was killed");
         }
     }
 
@@ -232,6 +247,13 @@ public class DeskService {
         }
         editions.approve(reviewer.accountId(), task.articleId(), task.language(), task.submittedRevision(),
                 task.sourceRevision(), task.kind() == TaskKind.UPDATE);
+        int currentSource = editions.source(task.articleId()).currentRevision();
+        if (task.kind() == TaskKind.UPDATE && task.sourceRevision() < currentSource) {
+            // The source moved on while this update was in review: the live translation is still outdated.
+            tasks.insert(UUID.randomUUID(), task.articleId(), task.language(), TaskKind.UPDATE, currentSource,
+                    task.sourceRevision(), task.priority(), task.dueAt(), "The source changed again during review",
+                    reviewer.accountId(), now);
+        }
         return views.full(tasks.find(id).orElseThrow());
     }
 

@@ -65,6 +65,13 @@ public class TaskRepository {
                 row -> row.getBoolean(1), articleId, language).orElse(false);
     }
 
+    /** The article's live tasks, row-locked for the rest of the transaction. */
+    List<Task> lockLive(UUID articleId) {
+        return jdbc.list("SELECT " + COLUMNS + FROM
+                + " WHERE t.article_id = ? AND t.state IN ('OPEN', 'CLAIMED', 'SUBMITTED') ORDER BY t.id FOR UPDATE OF t",
+                TaskRepository::task, articleId);
+    }
+
     List<Task> ofArticle(UUID articleId) {
         return jdbc.list("SELECT " + COLUMNS + FROM + " WHERE t.article_id = ? ORDER BY t.created_at",
                 TaskRepository::task, articleId);

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FeedCache {
 
-    private record Cached(long sequence, RenderedFeed feed) {
+    private record Cached(long sequence, long period, RenderedFeed feed) {
     }
 
     private final Map<String, Cached> feeds = new ConcurrentHashMap<>();
@@ -24,13 +24,22 @@ public class FeedCache {
     FeedRepository repository;
 
     RenderedFeed get(String key, Supplier<RenderedFeed> render) {
+        return get(key, 0, render);
+    }
+
+    /** For documents that also change with time: {@code period} (say, the hour) must match too. */
+    RenderedFeed get(String key, long period, Supplier<RenderedFeed> render) {
         long sequence = repository.latestChange();
         Cached cached = feeds.get(key);
-        if (cached != null && cached.sequence() >= sequence) {
+        if (fresh(cached, sequence, period)) {
             return cached.feed();
         }
         // One render per key and change, even when many readers arrive at once.
-        return feeds.compute(key, (k, current) -> current != null && current.sequence() >= sequence ? current
-                : new Cached(sequence, render.get())).feed();
+        return feeds.compute(key, (k, current) -> fresh(current, sequence, period) ? current
+                : new Cached(sequence, period, render.get())).feed();
+    }
+
+    private static boolean fresh(Cached cached, long sequence, long period) {
+        return cached != null && cached.sequence() >= sequence && cached.period() == period;
     }
 }

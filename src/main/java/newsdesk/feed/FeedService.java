@@ -121,7 +121,8 @@ public class FeedService {
 
     /** Google News sitemap: stories of the last two days, at most 1000. */
     public RenderedFeed newsSitemap() {
-        return cache.get("sitemap|news", () -> {
+        // Its content moves with time (the last two days), not only with publications.
+        return cache.get("sitemap|news", clock.instant().getEpochSecond() / 3600, () -> {
             List<FeedRepository.Published> recent = repository.since(clock.instant().minus(Duration.ofDays(2)),
                     NEWS_SITEMAP_LIMIT);
             List<SitemapWriter.NewsUrl> urls = recent.stream().map(p -> new SitemapWriter.NewsUrl(

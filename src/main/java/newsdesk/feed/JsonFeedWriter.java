@@ -26,8 +26,12 @@ final class JsonFeedWriter {
                 List<String> tags) {
     }
 
+    public record Hub(String type, String url) {
+    }
+
     public record Feed(String version, String title, @JsonbProperty("home_page_url") String homePageUrl,
-                @JsonbProperty("feed_url") String feedUrl, String description, String language, List<Item> items) {
+                @JsonbProperty("feed_url") String feedUrl, String description, String language, List<Hub> hubs,
+                List<Item> items) {
     }
 
     static byte[] write(FeedDocument document) {
@@ -35,7 +39,8 @@ final class JsonFeedWriter {
                 e.contentHtml(), e.summary(), e.published(), e.updated(), List.of(new Author(e.author())), e.language(),
                 e.section() == null ? null : List.of(e.section()))).toList();
         Feed feed = new Feed("https://jsonfeed.org/version/1.1", document.title(), document.siteUrl(),
-                document.selfUrl(), document.description(), document.language(), items);
+                document.selfUrl(), document.description(), document.language(),
+                document.hubUrl() == null ? null : List.of(new Hub("WebSub", document.hubUrl())), items);
         return JSON.toJson(feed).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -316,6 +316,18 @@ class DeskIT {
     }
 
     @Test
+    void killingTheStoryCallsOffItsTranslations() {
+        String id = publishedStory("uk");
+        String taskId = requestTranslation(id, "en");
+        claim(desk.newTranslator("en"), taskId).then().statusCode(200);
+
+        stories.withdraw(editor, id, "uk", "Killed").then().statusCode(200);
+
+        desk.as(editor).get("/api/tasks/" + taskId).then().body("state", equalTo("CANCELLED"));
+        desk.as(editor).get(edition(id, "en")).then().statusCode(404);
+    }
+
+    @Test
     void editorsCancelAndReassign() {
         String id = publishedStory("uk");
         String taskId = requestTranslation(id, "en");

@@ -200,6 +200,8 @@ class FeedsIT {
         assertTrue(atom.headers().getValues("Link").contains("<" + desk.hub().url() + ">; rel=\"hub\""),
                 atom.headers().getValues("Link").toString());
         assertTrue(atom.asString().contains("rel=\"hub\""), atom.asString());
+        feed("en", "feed.json", section).then().body("hubs[0].type", equalTo("WebSub"))
+                .body("hubs[0].url", equalTo(desk.hub().url()));
 
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!desk.hub().pinged().contains("https://news.example.org/feeds/en/atom.xml") && System.nanoTime() < deadline) {
