@@ -6,11 +6,8 @@ import newsdesk.account.Account;
 import newsdesk.account.AccountService;
 import newsdesk.account.Caller;
 import newsdesk.article.RevisionDiff;
-import newsdesk.article.SourceCorrected;
-import newsdesk.article.StoryKilled;
 import newsdesk.article.TranslationEditions;
 import newsdesk.article.TranslationText;
-import newsdesk.language.LanguageService;
 import newsdesk.platform.Conflict;
 import newsdesk.platform.ETags;
 import newsdesk.platform.ErrorCode;
@@ -53,8 +50,6 @@ public class DeskService {
     @Inject
     AccountService accounts;
 
-    @Inject
-    LanguageService siteLanguages;
 
     @Inject
     Clock clock;
@@ -66,72 +61,6 @@ public class DeskService {
     @Inject
     @ConfigProperty(name = "newsdesk.desk.max.claims", defaultValue = "3")
     int maxClaims;
-
-    /**
-     * Opens one task per requested language (editors), pinned to the source's current revision, and the
-     * translation editions in TRANSLATION. 422 for the source language or a language the site does not
-     * publish in; 409 when the language already has an edition or an open task. All or nothing.
-     */
-    @InTransaction
-    public List<TaskView> request(Caller editor, UUID articleId, RequestTranslations request) {
-        TranslationEditions.Source source = editions.source(articleId);
-        List<String> languagesAsked = request.languages().stream().map(String::strip).distinct().toList();
-        for (String language : languagesAsked) {
-            if (language.equals(source.language())) {
-                throw Invalid.field("languages", language + " is the source language");
-            }
-            if (!siteLanguages.isEnabled(language)) {
-                throw Invalid.field("languages", language + " is not an enabled site language");
-            }
-        }
-        Instant now = clock.instant();
-        List<UUID> opened = new java.util.ArrayList<>();
-        for (String language : languagesAsked) {
-            editions.open(editor.accountId(), articleId, language, source.currentRevision());
-            UUID id = UUID.randomUUID();
-            tasks.insert(id, articleId, language, TaskKind.TRANSLATE, source.currentRevision(), null,
-                    request.priority() == null ? 0 : request.priority(), request.dueAt(),
-                    request.note() == null ? null : request.note().strip(), editor.accountId(), now);
-            opened.add(id);
-        }
-        return opened.stream().map(id -> views.full(tasks.find(id).orElseThrow())).toList();
-    }
-
-    /**
-     * After a major correction of a published source: every published translation becomes outdated and
-     * gets an UPDATE task pinned to the corrected revision (unless one is already open), with the diff
-     * from the source revision it was made from. Runs inside the correcting transaction.
-     */
-    void onSourceCorrected(@jakarta.enterprise.event.Observes SourceCorrected correction) {
-        if (!correction.major()) {
-            return;
-        }
-        List<String> published = editions.publishedTranslations(correction.articleId());
-        editions.markOutdated(correction.articleId(), published);
-        Instant now = clock.instant();
-        for (String language : published) {
-            if (!tasks.hasLiveTask(correction.articleId(), language)) {
-                Integer base = editions.edition(correction.articleId(), language)
-                        .map(newsdesk.article.EditionSummary::sourceRevision).orElse(null);
-                tasks.insert(UUID.randomUUID(), correction.articleId(), language, TaskKind.UPDATE, correction.revision(),
-                        base, 0, null, "The source had a major correction", correction.actorId(), now);
-            }
-        }
-    }
-
-    /** A killed story needs no more translating: its live tasks are called off (inside the kill's transaction). */
-    void onStoryKilled(@jakarta.enterprise.event.Observes StoryKilled kill) {
-        Instant now = clock.instant();
-        for (Task task : tasks.lockLive(kill.articleId())) {
-            if (task.kind() == TaskKind.TRANSLATE) {
-                editions.discard(kill.actorId(), task.articleId(), task.language());
-            }
-            if (!tasks.move(task, TaskState.CANCELLED, null, null, false, now)) {
-                throw stale(task);
-            }
-            note(task, kill.actorId(), "cancel-task", "the story was killed");
-        }
-    }
 
     public Page<TaskView> list(Caller caller, TaskState state, String language, boolean mine, PageRequest page) {
         List<String> visible = seesEverything(caller) ? null : caller.languages();

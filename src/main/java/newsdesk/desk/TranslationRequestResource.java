@@ -27,7 +27,7 @@ import java.util.UUID;
 public class TranslationRequestResource {
 
     @Inject
-    DeskService desk;
+    TranslationRequests requests;
 
     @Context
     SecurityContext security;
@@ -35,7 +35,7 @@ public class TranslationRequestResource {
     @POST
     @RequiresRole(Role.EDITOR)
     public Response request(@PathParam("id") UUID articleId, @Valid @NotNull RequestTranslations request) {
-        return Response.status(Response.Status.CREATED).entity(desk.request(Caller.of(security), articleId, request))
+        return Response.status(Response.Status.CREATED).entity(requests.request(Caller.of(security), articleId, request))
                 .build();
     }
 }
