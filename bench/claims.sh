@@ -18,7 +18,7 @@ command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install pos
 NEWSDESK_HTTP_PORT=$port NEWSDESK_DATA_DIR=$data NEWSDESK_ADMIN_PASSWORD=$password NEWSDESK_DESK_MAX_CLAIMS=1000000 \
     NEWSDESK_DB_POOL_SIZE=32 java -jar target/newsdesk.jar > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && break
     sleep 0.5
