@@ -10,20 +10,9 @@ cd "$(dirname "$0")/.."
 tasks=${1:-2000}
 clients=${2:-32}
 port=${BENCH_PORT:-18481}
-password=bench-admin-password
-data=$(mktemp -d)
-[ -f target/newsdesk.jar ] || ./mvnw -q -B package -DskipTests
+source bench/server.sh
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)"; exit 2; }
-
-NEWSDESK_HTTP_PORT=$port NEWSDESK_DATA_DIR=$data NEWSDESK_ADMIN_PASSWORD=$password NEWSDESK_DESK_MAX_CLAIMS=1000000 \
-    NEWSDESK_DB_POOL_SIZE=32 java -jar target/newsdesk.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && break
-    sleep 0.5
-done
-pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
+start_server "$port" NEWSDESK_DESK_MAX_CLAIMS=1000000 NEWSDESK_DB_POOL_SIZE=32
 java -cp "$(ls target/lib/postgresql-*.jar)" bench/ClaimBench.java "http://127.0.0.1:$port" "$password" \
     "jdbc:postgresql://127.0.0.1:$pgport/postgres?user=postgres" "-h 127.0.0.1 -p $pgport -U postgres postgres" \
     "$tasks" "$clients"

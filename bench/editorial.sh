@@ -9,17 +9,7 @@ cd "$(dirname "$0")/.."
 calls=${1:-1000}
 warmup=${2:-200}
 port=${BENCH_PORT:-18480}
-password=bench-admin-password
-data=$(mktemp -d)
-[ -f target/newsdesk.jar ] || ./mvnw -q -B package -DskipTests
-
-NEWSDESK_HTTP_PORT=$port NEWSDESK_DATA_DIR=$data NEWSDESK_ADMIN_PASSWORD=$password \
-    java -jar target/newsdesk.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && break
-    sleep 0.5
-done
+source bench/server.sh
+start_server "$port"
 echo "database: ${NEWSDESK_DB_URL:-embedded PostgreSQL (fsync on)}; $(nproc) cores"
 java bench/EditorialBench.java "http://127.0.0.1:$port" "$password" "$calls" "$warmup"
