@@ -57,7 +57,6 @@ class ArchitectureTest {
     void theWorkflowDependsOnlyOnJava() {
         classes().that().resideInAPackage("newsdesk.workflow..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "newsdesk.workflow..")
-                .allowEmptyShould(true)
                 .check(APP);
     }
 

@@ -19,6 +19,10 @@ public final class ETags {
             throw PreconditionFailed.missing();
         }
         String tag = ifMatch.trim();
+        if (tag.startsWith("W/\"") && tag.endsWith("\"")) {
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, so the write is stale.
+            return -1;
+        }
         if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
             throw new NewsdeskException(ErrorCode.MALFORMED_REQUEST,
                     "If-Match must be the quoted ETag from your last read, like \"3\"");

@@ -105,15 +105,22 @@ class FeedsIT {
         String atomId = entry.getUri();
 
         // A correction: same id, new title, new ETag, the `updated` moves.
-        desk.as(editor).header("If-Match", stories.etag(editor, id, "en"))
+        Instant publishedAt = Instant.parse(desk.as(editor).get(edition(id, "en")).then().extract().path("updatedAt"));
+        String correctedAt = desk.as(editor).header("If-Match", stories.etag(editor, id, "en"))
                 .body(Map.of("title", "Corrected version", "summary", "s", "body", "<p>y</p>")).put(edition(id, "en"))
-                .then().statusCode(200);
+                .then().statusCode(200).extract().path("updatedAt");
+        assertTrue(Instant.parse(correctedAt).isAfter(publishedAt), correctedAt + " is not after " + publishedAt);
         Response corrected = feed("en", "atom.xml", section);
         assertNotEquals(published.header("ETag"), corrected.header("ETag"));
         SyndEntry after = parse(corrected).getEntries().get(0);
         assertEquals(atomId, after.getUri());
         assertEquals("Corrected version", after.getTitle());
-        assertTrue(after.getUpdatedDate().after(entry.getUpdatedDate()) || after.getUpdatedDate().equals(entry.getUpdatedDate()));
+        // Atom dates have whole seconds: the entry's `updated` is the correction's time, not the first publication's.
+        assertEquals(Instant.parse(correctedAt).getEpochSecond(), after.getUpdatedDate().toInstant().getEpochSecond());
+        assertEquals(publishedAt.getEpochSecond(), entry.getUpdatedDate().toInstant().getEpochSecond());
+        // JSON Feed keeps the instant exactly, so there the move is visible even within one second.
+        String modified = feed("en", "feed.json", section).then().extract().path("items[0].date_modified");
+        assertEquals(Instant.parse(correctedAt), Instant.parse(modified));
         String rssGuid = parse(feed("en", "rss.xml", section)).getEntries().get(0).getUri();
         assertEquals(atomId, rssGuid);
 

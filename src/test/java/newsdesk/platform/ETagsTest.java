@@ -26,6 +26,11 @@ class ETagsTest {
         assertEquals(ErrorCode.MALFORMED_REQUEST, assertThrows(NewsdeskException.class,
                 () -> ETags.expectedVersion("7")).code());
         assertEquals(-1, ETags.expectedVersion("\"abc\""));
-        assertEquals(-1, ETags.expectedVersion("W/\"7\"".substring(2).replace("7", "x7")));
+    }
+
+    @Test
+    void aWeakTagNeverMatchesBecauseIfMatchComparesStrongly() {
+        assertEquals(-1, ETags.expectedVersion("W/\"7\""));
+        assertEquals(-1, ETags.expectedVersion(" W/\"12\" "));
     }
 }
