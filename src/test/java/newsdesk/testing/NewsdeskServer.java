@@ -38,7 +38,7 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
 
     /** The server, its database and its WebSub hub for the whole run; JUnit closes them when the run ends. */
     private record Running(TestDatabase database, RecordingHub hub, ServerProcess server, Desk desk)
-            implements ExtensionContext.Store.CloseableResource {
+            implements AutoCloseable {
 
         static Running start() {
             TestDatabase database = TestDatabase.create();
