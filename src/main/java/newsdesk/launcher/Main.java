@@ -79,7 +79,9 @@ public final class Main {
             micro.setPrintLogo(false);
             micro.setHttpPort(settings.integer("newsdesk.http.port"));
             micro.setRootDir(Files.createDirectories(payaraRoot.resolve("domain")).toFile());
+            micro.addLibrary(RequestPathCheck.jar(war.resolveSibling("lib")).toFile());
             PayaraMicroRuntime runtime = micro.bootStrap();
+            RequestPathCheck.install(runtime);
             if (!runtime.deploy("newsdesk", "/", war.toFile())) {
                 runtime.shutdown();
                 throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
