@@ -62,9 +62,6 @@ public final class Main {
 
     private static PayaraMicroRuntime bootPayara(Settings settings, Path dataDir) {
         Path war = warFile();
-        // Never let Payara reach the network: no Hazelcast discovery, no phone-home.
-        System.setProperty("payaramicro.disablePhoneHome", "true");
-        System.setProperty("payaramicro.noHazelcast", "true");
         ClassLoader launcherLoader = Thread.currentThread().getContextClassLoader();
         try {
             // Payara remembers deployments in its root folder; start from a clean one so it only runs this WAR.
@@ -75,12 +72,16 @@ public final class Main {
             PayaraMicro.setUpackedJarDir(runtimeJars.toFile());
             PayaraMicro.unpackJars();
             PayaraMicro micro = PayaraMicro.getInstance();
+            // No Hazelcast member (it listens on port 6900+ and discovers peers by multicast). Never also call
+            // setNoCluster(true): Payara checks it first and then ignores noHazelcast, leaving the member running.
             micro.setNoHazelcast(true);
-            micro.setNoCluster(true);
+            micro.setPreBootHandler(ContainerSettings::apply);
             micro.setPrintLogo(false);
             micro.setHttpPort(settings.integer("newsdesk.http.port"));
             micro.setRootDir(Files.createDirectories(payaraRoot.resolve("domain")).toFile());
+            micro.addLibrary(RequestPathCheck.jar(war.resolveSibling("lib")).toFile());
             PayaraMicroRuntime runtime = micro.bootStrap();
+            RequestPathCheck.install(runtime);
             if (!runtime.deploy("newsdesk", "/", war.toFile())) {
                 runtime.shutdown();
                 throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");

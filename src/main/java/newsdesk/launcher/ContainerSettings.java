@@ -1,0 +1,39 @@
+package newsdesk.launcher;
+
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.boot.AdminCommandRunner;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * Payara settings applied before it boots (asadmin {@code set}, as {@code --prebootcommandfile} would):
+ * no phone-home to payara.fish, and no response that names the server or its version.
+ */
+final class ContainerSettings {
+
+    private static final System.Logger LOG = System.getLogger(ContainerSettings.class.getName());
+    private static final String HTTP = "configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
+
+    /**
+     * The embedding API has no phone-home switch (the property payaramicro.disablePhoneHome is only read
+     * from a command line), so it is switched off here.
+     */
+    static final List<String> SETTINGS = List.of(
+            "configs.config.server-config.phone-home-runtime-configuration.enabled=false",
+            HTTP + "server-header=false",
+            HTTP + "xpowered-by=false");
+
+    private ContainerSettings() {
+    }
+
+    static void apply(AdminCommandRunner asadmin) {
+        for (String setting : SETTINGS) {
+            ClusterCommandResult result = asadmin.run("set", setting);
+            if (result.getExitStatus() != ClusterCommandResult.ExitStatus.SUCCESS) {
+                throw new LaunchFailure("Payara refused the setting " + setting + ": " + result.getOutput());
+            }
+            LOG.log(Level.INFO, "Payara: {0}", setting);
+        }
+    }
+}

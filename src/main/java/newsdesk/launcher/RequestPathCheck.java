@@ -1,0 +1,59 @@
+package newsdesk.launcher;
+
+import fish.payara.micro.PayaraMicroRuntime;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Puts newsdesk.launcher.grizzly.RequestPathFilter in front of Payara's HTTP listener, so that a path
+ * that cannot be decoded gets a 400 problem instead of Payara's empty 200. The filter is a Grizzly
+ * class, so it is loaded by Payara's class loader from its own jar (lib/newsdesk-http.jar); Payara's
+ * embedding API offers no way to reach the listener, hence the reflection along its internal services.
+ */
+final class RequestPathCheck {
+
+    static final String JAR = "newsdesk-http.jar";
+    private static final String FILTER = "newsdesk.launcher.grizzly.RequestPathFilter";
+
+    private RequestPathCheck() {
+    }
+
+    /** The jar Payara must load (PayaraMicro.addLibrary) before it boots. */
+    static Path jar(Path libraries) {
+        Path jar = libraries.resolve(JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new LaunchFailure(jar + " is missing; build it with ./mvnw package");
+        }
+        return jar;
+    }
+
+    static void install(PayaraMicroRuntime runtime) {
+        try {
+            ClassLoader payara = runtime.getClass().getClassLoader();
+            Field embedded = runtime.getClass().getDeclaredField("runtime");
+            embedded.setAccessible(true);
+            Object glassFish = embedded.get(runtime);
+            Class<?> glassFishType = Class.forName("org.glassfish.embeddable.GlassFish", false, payara);
+            Class<?> grizzlyType = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService", false, payara);
+            Class<?> listenerType = Class.forName("org.glassfish.grizzly.config.dom.NetworkListener", false, payara);
+            Object grizzly = glassFishType.getMethod("getService", Class.class).invoke(glassFish, grizzlyType);
+            Object config = glassFishType.getMethod("getService", Class.class, String.class)
+                    .invoke(glassFish, listenerType, "http-listener");
+            Object proxy = grizzlyType.getMethod("lookupNetworkProxy", listenerType).invoke(grizzly, config);
+            Object listener = call(proxy, "getUnderlyingListener");
+            Object chain = call(call(listener, "getTransport"), "getProcessor");
+            Class.forName(FILTER, true, payara).getMethod("install", Object.class).invoke(null, chain);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException wrapped ? wrapped.getCause() : e;
+            throw new LaunchFailure("cannot add the request path check to Payara's HTTP listener: "
+                    + EmbeddedDatabase.rootMessage(cause), cause);
+        }
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        return target.getClass().getMethod(method).invoke(target);
+    }
+}
