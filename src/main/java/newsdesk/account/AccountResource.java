@@ -12,11 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
-import newsdesk.platform.ETags;
+import newsdesk.platform.PreconditionFailed;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.RequiresRole;
@@ -36,11 +40,17 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
+    @Context
+    SecurityContext security;
+
     @POST
-    public Response create(@Valid @NotNull CreateAccountRequest request) {
-        Account account = accounts.create(request);
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull CreateAccountRequest request) {
+        AccountService.Created created = accounts.create(Caller.of(security), request, idempotencyKey);
+        Account account = created.account();
         return Response.created(UriBuilder.fromPath("/api/accounts/{id}").build(account.id()))
-                .header(HttpHeaders.ETAG, ETags.of(account.version()))
+                .tag(tag(account))
+                .header("Idempotent-Replayed", created.replayed())
                 .entity(account).build();
     }
 
@@ -53,14 +63,26 @@ public class AccountResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         Account account = accounts.get(id);
-        return Response.ok(account).header(HttpHeaders.ETAG, ETags.of(account.version())).build();
+        return Response.ok(account).tag(tag(account)).build();
     }
 
+    /** If-Match must name the account's current ETag: 428 without it, 412 when stale (the UPDATE is guarded too). */
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull UpdateAccountRequest request) {
-        Account account = accounts.update(id, ETags.expectedVersion(ifMatch), request);
-        return Response.ok(account).header(HttpHeaders.ETAG, ETags.of(account.version())).build();
+                           @Context Request http, @Valid @NotNull UpdateAccountRequest request) {
+        Account current = accounts.get(id);
+        if (ifMatch == null) {
+            throw PreconditionFailed.missing();
+        }
+        if (http.evaluatePreconditions(tag(current)) != null) {
+            throw PreconditionFailed.stale(tag(current).toString());
+        }
+        Account account = accounts.update(id, current.version(), request);
+        return Response.ok(account).tag(tag(account)).build();
+    }
+
+    private static EntityTag tag(Account account) {
+        return new EntityTag(String.valueOf(account.version()));
     }
 }
