@@ -13,14 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
-import newsdesk.platform.PreconditionFailed;
+import newsdesk.platform.ETags;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.RequiresRole;
@@ -49,7 +47,7 @@ public class AccountResource {
         AccountService.Created created = accounts.create(Caller.of(security), request, idempotencyKey);
         Account account = created.account();
         return Response.created(UriBuilder.fromPath("/api/accounts/{id}").build(account.id()))
-                .tag(tag(account))
+                .header(HttpHeaders.ETAG, ETags.of(account.version()))
                 .header("Idempotent-Replayed", created.replayed())
                 .entity(account).build();
     }
@@ -63,26 +61,15 @@ public class AccountResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         Account account = accounts.get(id);
-        return Response.ok(account).tag(tag(account)).build();
+        return Response.ok(account).header(HttpHeaders.ETAG, ETags.of(account.version())).build();
     }
 
-    /** If-Match must name the account's current ETag: 428 without it, 412 when stale (the UPDATE is guarded too). */
+    /** If-Match must carry the ETag of the last read: 428 without it, 412 when stale (the UPDATE is guarded). */
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Context Request http, @Valid @NotNull UpdateAccountRequest request) {
-        Account current = accounts.get(id);
-        if (ifMatch == null) {
-            throw PreconditionFailed.missing();
-        }
-        if (http.evaluatePreconditions(tag(current)) != null) {
-            throw PreconditionFailed.stale(tag(current).toString());
-        }
-        Account account = accounts.update(id, current.version(), request);
-        return Response.ok(account).tag(tag(account)).build();
-    }
-
-    private static EntityTag tag(Account account) {
-        return new EntityTag(String.valueOf(account.version()));
+                           @Valid @NotNull UpdateAccountRequest request) {
+        Account account = accounts.update(id, ETags.expectedVersion(ifMatch), request);
+        return Response.ok(account).header(HttpHeaders.ETAG, ETags.of(account.version())).build();
     }
 }

@@ -1,7 +1,8 @@
 package newsdesk.account;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,8 +35,8 @@ public class ClientAddresses {
 
     private Set<InetAddress> trustedProxies = Set.of();
 
-    @PostConstruct
-    void readTrustedProxies() {
+    /** Reads the setting at start-up: a mistyped proxy stops the start rather than failing every sign-in. */
+    void readTrustedProxies(@Observes @Initialized(ApplicationScoped.class) Object started) {
         trustedProxies = Arrays.stream(configuredProxies.orElse("").split(","))
                 .map(String::strip)
                 .filter(proxy -> !proxy.isEmpty())
