@@ -136,10 +136,8 @@ class AccountsIT {
         String path = "/api/accounts/" + person.id();
         desk.asAdmin().header("If-Match", " ").body(Map.of("displayName", "Blank")).patch(path)
                 .then().statusCode(428).contentType("application/problem+json");
-        for (String malformed : List.of("garbage", "W/\"1\"")) {
-            desk.asAdmin().header("If-Match", malformed).body(Map.of("displayName", "Garbage")).patch(path)
-                    .then().statusCode(400).contentType("application/problem+json");
-        }
+        desk.asAdmin().header("If-Match", "garbage").body(Map.of("displayName", "Garbage")).patch(path)
+                .then().statusCode(400).contentType("application/problem+json");
         desk.asAdmin().header("If-Match", "\"2\", \"3\"").body(Map.of("displayName", "Stale")).patch(path)
                 .then().statusCode(412).contentType("application/problem+json").body("currentETag", equalTo("\"1\""));
         desk.asAdmin().get(path).then().header("ETag", equalTo("\"1\"")).body("displayName", equalTo("Test " + person.username()));
