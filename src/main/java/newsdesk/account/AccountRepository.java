@@ -51,10 +51,18 @@ public class AccountRepository {
         return jdbc.one("SELECT " + COLUMNS + " FROM accounts WHERE id = ?", AccountRepository::account, id);
     }
 
-    Optional<Credentials> credentials(String username) {
-        return jdbc.one("SELECT id, password_hash, active FROM accounts WHERE lower(username) = lower(?)",
-                row -> new Credentials(Jdbc.uuid(row, "id"), row.getString("password_hash"), row.getBoolean("active")),
-                username);
+    /** Looks up by {@link Usernames#key}, which is already lower-cased ASCII: no second normalisation here. */
+    Optional<Credentials> credentials(String usernameKey) {
+        return jdbc.one("SELECT id, password_hash, active FROM accounts WHERE lower(username) = ?",
+                AccountRepository::credentials, usernameKey);
+    }
+
+    Optional<Credentials> credentialsOf(UUID id) {
+        return jdbc.one("SELECT id, password_hash, active FROM accounts WHERE id = ?", AccountRepository::credentials, id);
+    }
+
+    private static Credentials credentials(ResultSet row) throws SQLException {
+        return new Credentials(Jdbc.uuid(row, "id"), row.getString("password_hash"), row.getBoolean("active"));
     }
 
     /** Accounts ordered by lower-cased username, after the given one; fetches limit + 1 to see if more exist. */

@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Page;
@@ -36,11 +38,17 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
+    @Context
+    SecurityContext security;
+
     @POST
-    public Response create(@Valid @NotNull CreateAccountRequest request) {
-        Account account = accounts.create(request);
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull CreateAccountRequest request) {
+        AccountService.Created created = accounts.create(Caller.of(security), request, idempotencyKey);
+        Account account = created.account();
         return Response.created(UriBuilder.fromPath("/api/accounts/{id}").build(account.id()))
                 .header(HttpHeaders.ETAG, ETags.of(account.version()))
+                .header("Idempotent-Replayed", created.replayed())
                 .entity(account).build();
     }
 
@@ -56,6 +64,7 @@ public class AccountResource {
         return Response.ok(account).header(HttpHeaders.ETAG, ETags.of(account.version())).build();
     }
 
+    /** If-Match must carry the ETag of the last read: 428 without it, 412 when stale (the UPDATE is guarded). */
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -7,6 +7,7 @@ import newsdesk.platform.Conflict;
 import newsdesk.platform.ETags;
 import newsdesk.platform.ErrorCode;
 import newsdesk.platform.FieldError;
+import newsdesk.platform.Idempotency;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
 import newsdesk.platform.NotFound;
@@ -41,11 +42,34 @@ public class AccountService {
     LanguageService languages;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Clock clock;
 
-    /** Creates an account; 409 when the username is taken (in any case), 422 for unknown roles or languages. */
+    /** The result of a create: the account and whether an earlier request with the same key made it. */
+    public record Created(Account account, boolean replayed) {
+    }
+
+    /**
+     * Creates an account (admins); 409 when the username is taken (in any case), 422 for unknown roles or
+     * languages. With an Idempotency-Key, a replay returns the account the first request made; the same
+     * key with another body (another password included) is 422.
+     */
     @InTransaction
-    public Account create(CreateAccountRequest request) {
+    public Created create(Caller admin, CreateAccountRequest request, String idempotencyKey) {
+        // The password stays out of the stored request fingerprint (a fast unsalted SHA-256 of it would sit
+        // beside the Argon2 hash); a replay proves it against the account's own hash instead.
+        Idempotency.Outcome outcome = idempotency.create(admin.accountId(), "accounts", idempotencyKey,
+                request.withoutPassword(), () -> insert(request));
+        if (outcome.replayed() && accounts.credentialsOf(outcome.resourceId())
+                .filter(stored -> hasher.verify(request.password(), stored.passwordHash())).isEmpty()) {
+            throw Invalid.field("Idempotency-Key", "was already used with a different request body");
+        }
+        return new Created(get(outcome.resourceId()), outcome.replayed());
+    }
+
+    private UUID insert(CreateAccountRequest request) {
         Set<Role> roles = parseRoles(request.roles());
         List<String> workingLanguages = checkLanguages(request.languages());
         UUID id = UUID.randomUUID();
@@ -55,7 +79,7 @@ public class AccountService {
         }
         accounts.insert(id, request.username(), displayName, hasher.hash(request.password()),
                 roles, workingLanguages, clock.instant());
-        return get(id);
+        return id;
     }
 
     public Account get(UUID id) {
@@ -92,8 +116,9 @@ public class AccountService {
         if (accounts.countActiveAdmins() == 0) {
             throw new Conflict(ErrorCode.CONFLICT, "This would leave Newsdesk without an active admin");
         }
-        if (passwordHash != null) {
-            // A new password (say, after a compromise) ends every session signed in with the old one.
+        if (passwordHash != null || (current.active() && !active)) {
+            // A new password (say, after a compromise) ends every session signed in with the old one, and
+            // deactivation ends them all for good: re-activating must not bring old tokens back to life.
             tokens.revokeAll(id, clock.instant());
         }
         return get(id);

@@ -1,6 +1,7 @@
 package newsdesk.account;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,13 +26,17 @@ public class TokenResource {
     @Inject
     TokenService tokens;
 
+    @Inject
+    ClientAddresses clients;
+
     @POST
     @Anyone
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(@Valid @NotNull LoginRequest request) {
+    public Response signIn(@Context HttpServletRequest connection, @Valid @NotNull LoginRequest request) {
+        String client = clients.of(connection.getRemoteAddr(), connection.getHeader("X-Forwarded-For"));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.status(Response.Status.CREATED).entity(tokens.issue(request)).cacheControl(noStore).build();
+        return Response.status(Response.Status.CREATED).entity(tokens.issue(request, client)).cacheControl(noStore).build();
     }
 
     @DELETE

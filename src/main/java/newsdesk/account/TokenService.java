@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ public class TokenService {
     private static final String PREFIX = "nd_";
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String WRONG_CREDENTIALS = "Wrong username or password";
 
     @Inject
     TokenRepository tokens;
@@ -31,7 +31,7 @@ public class TokenService {
     AccountRepository accounts;
 
     @Inject
-    LoginFailureRepository failures;
+    SignInThrottle throttle;
 
     @Inject
     PasswordHasher hasher;
@@ -43,42 +43,35 @@ public class TokenService {
     @ConfigProperty(name = "newsdesk.tokens.ttl.hours", defaultValue = "168")
     long ttlHours;
 
-    @Inject
-    @ConfigProperty(name = "newsdesk.login.max.failures", defaultValue = "5")
-    int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "newsdesk.login.window.minutes", defaultValue = "15")
-    long windowMinutes;
-
     /**
      * Checks the password and issues a token (anyone may call). 401 for a wrong username or password
-     * (the same answer and the same time for both), 429 after too many failures for that username.
+     * (the same answer and the same time for both; a username no account can have is refused without a
+     * lookup), 429 after too many failures from the client's address, for that username or overall.
      * Each step commits on its own: a failed attempt must be counted even though the call fails.
      */
-    public IssuedToken issue(LoginRequest request) {
-        Instant now = clock.instant();
-        String usernameKey = request.username().toLowerCase(Locale.ROOT);
-        Duration window = Duration.ofMinutes(windowMinutes);
-        Instant windowStart = now.minus(window);
-        // The attempt is counted before the (slow) password check, in one statement: a burst of parallel
-        // guesses can't all slip under the limit. A successful sign-in clears the count.
-        LoginFailureRepository.Window attempts = failures.record(usernameKey, now, windowStart);
-        if (attempts.failures() > maxFailures) {
-            throw new TooManyRequests("Too many failed sign-ins for " + request.username() + "; try again later",
-                    Duration.between(now, attempts.startedAt().plus(window)));
+    public IssuedToken issue(LoginRequest request, String clientAddress) {
+        String usernameKey = Usernames.key(request.username())
+                .orElseThrow(() -> new Unauthenticated(WRONG_CREDENTIALS));
+        SignInThrottle.Attempt attempt = throttle.admit(usernameKey, clientAddress);
+        Optional<AccountRepository.Credentials> credentials = accounts.credentials(usernameKey);
+        boolean verified;
+        try {
+            verified = credentials
+                    .map(c -> hasher.verify(request.password(), c.passwordHash()))
+                    .orElseGet(() -> hasher.verifyDecoy(request.password()));
+        } catch (TooManyRequests busy) {
+            // Not a failure: the password was never checked, so a retry must not bring the lock closer.
+            throttle.unchecked(attempt);
+            throw busy;
         }
-        Optional<AccountRepository.Credentials> credentials = accounts.credentials(request.username());
-        boolean verified = credentials
-                .map(c -> hasher.verify(request.password(), c.passwordHash()))
-                .orElseGet(() -> hasher.verifyDecoy(request.password()));
         if (!verified) {
-            throw new Unauthenticated("Wrong username or password");
+            throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         if (!credentials.get().active()) {
             throw new Unauthenticated("This account is deactivated; ask an admin");
         }
-        failures.clear(usernameKey);
+        throttle.succeeded(attempt);
+        Instant now = clock.instant();
         String secret = PREFIX + randomSecret();
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(Duration.ofHours(ttlHours));
@@ -92,15 +85,15 @@ public class TokenService {
         Instant now = clock.instant();
         TokenRepository.StoredToken token = tokens.findByHash(Hashes.sha256(secret))
                 .orElseThrow(() -> new Unauthenticated("Unknown token; sign in at POST /api/auth/tokens"));
+        Account account = token.account();
+        if (!account.active()) {
+            throw new Unauthenticated("This account is deactivated; ask an admin");
+        }
         if (token.revokedAt() != null) {
             throw new Unauthenticated("This token was revoked; sign in again");
         }
         if (!now.isBefore(token.expiresAt())) {
             throw new Unauthenticated("This token expired at " + token.expiresAt() + "; sign in again");
-        }
-        Account account = token.account();
-        if (!account.active()) {
-            throw new Unauthenticated("This account is deactivated; ask an admin");
         }
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
             tokens.touch(token.tokenId(), now, now.minus(TOUCH_INTERVAL));

@@ -131,6 +131,19 @@ class AccountsIT {
     }
 
     @Test
+    void aBlankOrMalformedIfMatchIsAProblemNeverAChange() {
+        Desk.Person person = desk.newEditor();
+        String path = "/api/accounts/" + person.id();
+        desk.asAdmin().header("If-Match", " ").body(Map.of("displayName", "Blank")).patch(path)
+                .then().statusCode(428).contentType("application/problem+json");
+        desk.asAdmin().header("If-Match", "garbage").body(Map.of("displayName", "Garbage")).patch(path)
+                .then().statusCode(400).contentType("application/problem+json");
+        desk.asAdmin().header("If-Match", "\"2\", \"3\"").body(Map.of("displayName", "Stale")).patch(path)
+                .then().statusCode(412).contentType("application/problem+json").body("currentETag", equalTo("\"1\""));
+        desk.asAdmin().get(path).then().header("ETag", equalTo("\"1\"")).body("displayName", equalTo("Test " + person.username()));
+    }
+
+    @Test
     void aNewPasswordReplacesTheOldOne() {
         Desk.Person person = desk.newEditor();
         String path = "/api/accounts/" + person.id();
@@ -143,6 +156,56 @@ class AccountsIT {
         // Sessions signed in with the old password end with it.
         desk.as(person).get("/api/me").then().statusCode(401);
         desk.signIn(person.username(), "a brand new password");
+    }
+
+    @Test
+    void deactivationRevokesEveryTokenAndReactivationDoesNotReviveThem() {
+        Desk.Person person = desk.newEditor();
+        String laptop = desk.signIn(person.username(), person.password());
+        String path = "/api/accounts/" + person.id();
+
+        String etag = desk.asAdmin().get(path).then().extract().header("ETag");
+        etag = desk.asAdmin().header("If-Match", etag).body(Map.of("active", false)).patch(path)
+                .then().statusCode(200).extract().header("ETag");
+        desk.asAdmin().header("If-Match", etag).body(Map.of("active", true)).patch(path)
+                .then().statusCode(200).body("active", equalTo(true));
+
+        for (String token : List.of(person.token(), laptop)) {
+            desk.anonymous().header("Authorization", "Bearer " + token).get("/api/me")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("detail", containsString("revoked"));
+        }
+        assertEquals(0L, desk.database().value(
+                "SELECT count(*) FROM api_tokens WHERE account_id = ?::uuid AND revoked_at IS NULL", person.id()));
+        // Signing in again is how the re-activated person gets back in.
+        desk.anonymous().header("Authorization", "Bearer " + desk.signIn(person.username(), person.password()))
+                .get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void creatingWithAnIdempotencyKeyHappensOnce() {
+        String username = "ivan-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        Response first = desk.asAdmin().header("Idempotency-Key", key).body(account(username)).post("/api/accounts");
+        first.then().statusCode(201).header("Idempotent-Replayed", "false");
+
+        Response replay = desk.asAdmin().header("Idempotency-Key", key).body(account(username)).post("/api/accounts");
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")))
+                .body("$", not(hasKey("passwordHash")));
+        assertEquals(1L, desk.database().value("SELECT count(*) FROM accounts WHERE lower(username) = ?",
+                username.toLowerCase()));
+
+        Map<String, Object> otherName = account(username);
+        otherName.put("displayName", "Someone else");
+        Map<String, Object> otherPassword = account(username);
+        otherPassword.put("password", "another long password");
+        for (Map<String, Object> other : List.of(otherName, otherPassword)) {
+            desk.asAdmin().header("Idempotency-Key", key).body(other).post("/api/accounts")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
     }
 
     @Test

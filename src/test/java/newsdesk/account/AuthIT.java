@@ -132,7 +132,7 @@ class AuthIT {
     }
 
     @Test
-    void repeatedFailuresAreThrottledPerUsername() {
+    void repeatedFailuresAreThrottledPerUsernameFromOneAddress() {
         Desk.Person target = desk.newEditor();
         Desk.Person bystander = desk.newEditor();
         for (int i = 0; i < 5; i++) {
@@ -150,10 +150,46 @@ class AuthIT {
         desk.anonymous().body(Map.of("username", bystander.username(), "password", bystander.password()))
                 .post("/api/auth/tokens").then().statusCode(201);
         // When the window has passed, the right password works again.
-        desk.database().sql("UPDATE login_failures SET window_started_at = now() - interval '1 hour' WHERE username_key = ?",
-                target.username().toLowerCase());
+        desk.database().sql("UPDATE login_failures SET window_started_at = now() - interval '1 hour' WHERE throttle_key LIKE ?",
+                target.username().toLowerCase() + "@%");
         desk.anonymous().body(Map.of("username", target.username(), "password", target.password()))
                 .post("/api/auth/tokens").then().statusCode(201);
+    }
+
+    @Test
+    void aLockedUsernameCannotBeReachedThroughAUnicodeLookAlike() {
+        // Hole 1: "İ" (U+0130) lower-cases to "i" in PostgreSQL but to "i̇" in Java; it once gave a fresh counter.
+        String username = "iiacc" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "password of " + username;
+        desk.asAdmin().body(Map.of("username", username, "displayName", "Look-alike target", "password", password))
+                .post("/api/accounts").then().statusCode(201);
+        for (int i = 0; i < 5; i++) {
+            desk.anonymous().body(Map.of("username", username, "password", "guess-" + i))
+                    .post("/api/auth/tokens").then().statusCode(401);
+        }
+
+        for (String lookAlike : List.of("İ" + username.substring(1), "ı" + username.substring(1),
+                username.replace("c", "\u0441"), "\uFF49" + username.substring(1))) {
+            desk.anonymous().body(Map.of("username", lookAlike, "password", password))
+                    .post("/api/auth/tokens")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("detail", equalTo("Wrong username or password"));
+        }
+        desk.anonymous().body(Map.of("username", username.toUpperCase(java.util.Locale.ROOT), "password", password))
+                .post("/api/auth/tokens").then().statusCode(429);
+    }
+
+    @Test
+    void xForwardedForCountsForNothingUnlessAProxyIsTrusted() {
+        Desk.Person target = desk.newEditor();
+        for (int i = 0; i < 5; i++) {
+            desk.anonymous().header("X-Forwarded-For", "198.51.100." + i)
+                    .body(Map.of("username", target.username(), "password", "guess-" + i))
+                    .post("/api/auth/tokens").then().statusCode(401);
+        }
+        desk.anonymous().header("X-Forwarded-For", "198.51.100.99")
+                .body(Map.of("username", target.username(), "password", target.password()))
+                .post("/api/auth/tokens").then().statusCode(429);
     }
 
     @Test
