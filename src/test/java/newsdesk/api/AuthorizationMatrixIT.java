@@ -67,7 +67,7 @@ class AuthorizationMatrixIT {
                 String fault = judge(row.get(caller), response.statusCode(), operation);
                 if (fault != null) {
                     failures.add(operation + " as " + caller + ": " + fault + " — "
-                            + abbreviate(response.asString()));
+                            + abbreviate(response.asString(), 160));
                 }
                 if (operation.method().equals("DELETE") && response.statusCode() / 100 == 2) {
                     fixture.signInAgain(caller);
@@ -108,8 +108,8 @@ class AuthorizationMatrixIT {
         return wrong;
     }
 
-    static String abbreviate(String body) {
-        String flat = body.replaceAll("\\s+", " ");
-        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    static String abbreviate(String text, int length) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > length ? flat.substring(0, length) + "…" : flat;
     }
 }
