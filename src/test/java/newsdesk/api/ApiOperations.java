@@ -21,14 +21,10 @@ final class ApiOperations {
 
     /** One operation with its parameters and its JSON request body's fields (schema references resolved). */
     record Operation(String id, String method, String path, List<Parameter> parameters, boolean hasBody,
-                     Map<String, Schema<?>> bodyFields, List<String> successCodes, List<String> documentedCodes) {
+                     Map<String, Schema<?>> bodyFields, List<String> documentedCodes) {
 
         List<Parameter> in(String where) {
             return parameters.stream().filter(p -> where.equals(p.getIn())).toList();
-        }
-
-        boolean isWrite() {
-            return !method.equals("GET");
         }
 
         @Override
@@ -53,10 +49,9 @@ final class ApiOperations {
                     body.getProperties().forEach((name, schema) -> fields.put(name, resolve(api, schema)));
                 }
             }
-            List<String> codes = new ArrayList<>(operation.getResponses().keySet());
             operations.add(new Operation(operation.getOperationId(), verb.name(), path,
                     operation.getParameters() == null ? List.of() : List.copyOf(operation.getParameters()), hasBody,
-                    fields, codes.stream().filter(code -> code.startsWith("2")).toList(), codes));
+                    fields, List.copyOf(operation.getResponses().keySet())));
         }));
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         return operations;
