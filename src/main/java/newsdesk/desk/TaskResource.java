@@ -26,6 +26,7 @@ import newsdesk.platform.PageRequest;
 import newsdesk.platform.RequiresRole;
 import newsdesk.platform.Role;
 import newsdesk.workflow.TaskState;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -63,6 +64,8 @@ public class TaskResource {
     @POST
     @Path("claim-next")
     @RequiresRole(Role.TRANSLATOR)
+    @APIResponse(responseCode = "200", description = "The task the caller now holds")
+    @APIResponse(responseCode = "204", description = "No open task in the caller's languages")
     public Response claimNext(ClaimNext request) {
         return desk.claimNext(caller(), request == null ? null : request.language())
                 .map(TaskResource::withETag)

@@ -17,6 +17,7 @@ import newsdesk.platform.Anyone;
 import newsdesk.platform.ETags;
 import newsdesk.platform.RequiresRole;
 import newsdesk.platform.Role;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -40,6 +41,8 @@ public class LanguageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.ADMIN)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The language, changed")
+    @APIResponse(responseCode = "201", description = "The language, added")
     public Response put(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull PutLanguageRequest request) {
         Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
