@@ -1,12 +1,10 @@
 package newsdesk.account;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import newsdesk.platform.Periodic;
 import newsdesk.platform.TooManyRequests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,8 +12,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sign-in throttling. Failures count per username <em>and client address</em>, and per client address over
@@ -34,8 +30,8 @@ public class SignInThrottle {
     @Inject
     Clock clock;
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    @Inject
+    Periodic periodic;
 
     @Inject
     @ConfigProperty(name = "newsdesk.login.max.failures", defaultValue = "5")
@@ -52,8 +48,6 @@ public class SignInThrottle {
     @Inject
     @ConfigProperty(name = "newsdesk.login.purge.seconds", defaultValue = "300")
     long purgeSeconds;
-
-    private ScheduledFuture<?> purge;
 
     /** The two counters one sign-in attempt was counted on. */
     record Attempt(String usernameFromAddress, String fromAddress) {
@@ -97,22 +91,11 @@ public class SignInThrottle {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        purge = executor.scheduleWithFixedDelay(this::purgeOldWindows, purgeSeconds, purgeSeconds, TimeUnit.SECONDS);
+        periodic.every("sign-in failure purge", Duration.ofSeconds(purgeSeconds), this::purgeOldWindows);
     }
 
     private void purgeOldWindows() {
-        try {
-            int purged = failures.purge(clock.instant().minus(Duration.ofMinutes(windowMinutes)));
-            LOG.log(Level.DEBUG, "purged {0} old sign-in failure window(s)", purged);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "purging old sign-in failures failed; retrying at the next interval", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (purge != null) {
-            purge.cancel(false);
-        }
+        int purged = failures.purge(clock.instant().minus(Duration.ofMinutes(windowMinutes)));
+        LOG.log(Level.DEBUG, "purged {0} old sign-in failure window(s)", purged);
     }
 }
