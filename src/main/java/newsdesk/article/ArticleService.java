@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
 import newsdesk.language.LanguageService;
-import newsdesk.outbox.Outbox;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Idempotency;
 import newsdesk.platform.InTransaction;
@@ -16,7 +15,6 @@ import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.workflow.ArticleState;
 import newsdesk.workflow.EditionAction;
-import newsdesk.workflow.EditionKind;
 import newsdesk.workflow.EditionWorkflow;
 import newsdesk.workflow.Publication;
 
@@ -29,8 +27,6 @@ import java.util.UUID;
 /** Writing and reading stories: articles, editions, revisions and their history. Editors write; staff read. */
 @ApplicationScoped
 public class ArticleService {
-
-    private static final int MAX_SLUG_ATTEMPTS = 50;
 
     @Inject
     ArticleRepository articles;
@@ -45,16 +41,16 @@ public class ArticleService {
     EventRepository events;
 
     @Inject
-    EditionChanges changes;
+    Editions door;
+
+    @Inject
+    EditionRegister register;
 
     @Inject
     LanguageService languages;
 
     @Inject
     Idempotency idempotency;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Event<SourceCorrected> sourceCorrections;
@@ -84,31 +80,13 @@ public class ArticleService {
         if (!languages.isEnabled(request.sourceLanguage())) {
             throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
         }
-        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         List<String> tags = request.tags() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.tags().stream().map(String::strip).toList()));
-        articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), now);
-        String title = HtmlSanitizer.plainText(request.title());
-        insertEdition(id, request.sourceLanguage(), EditionKind.SOURCE, title);
-        Revision first = new Revision(1, title, HtmlSanitizer.plainText(request.summary()),
-                HtmlSanitizer.body(request.body()), null, editor.accountId(), now);
-        Edition edition = editions.find(id, request.sourceLanguage()).orElseThrow();
-        revisions.insert(id, request.sourceLanguage(), first);
-        changes.record(id, request.sourceLanguage(), editor.accountId(), "create", null, edition.publication().state(),
-                null);
+        articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), clock.instant());
+        register.openSource(id, request.sourceLanguage(),
+                new Change.Text(request.title(), request.summary(), request.body(), null), editor.accountId());
         return id;
-    }
-
-    private void insertEdition(UUID articleId, String language, EditionKind kind, String title) {
-        String base = Slugs.of(title);
-        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
-            if (editions.insertIfSlugFree(articleId, language, kind, Slugs.numbered(base, n),
-                    EditionWorkflow.initial(kind))) {
-                return;
-            }
-        }
-        throw Invalid.field("title", "too many stories in " + language + " share this title's slug");
     }
 
     public Article get(UUID id) {
@@ -152,52 +130,38 @@ public class ArticleService {
     @InTransaction
     public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
                             SaveEditionRequest request) {
-        Edition edition = lockEdition(articleId, language);
+        Edition edition = findEdition(articleId, language);
         if (edition.version() != expectedVersion) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
         }
-        Publication before = edition.publication();
-        EditionAction action = before.isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
-        if (!edition.isSource() && action == EditionAction.EDIT) {
-            throw Transitions.refuse(edition, action, "translations get their text through the translation desk");
-        }
-        Publication after = Transitions.apply(edition, action, clock.instant(), null);
-        boolean goesLive = action == EditionAction.CORRECT && (edition.isSource() || request.isMinor());
-        String title = HtmlSanitizer.plainText(request.title());
-        String slug = before.firstPublishedAt() == null ? editions.freeSlug(language, Slugs.of(title), articleId)
-                : edition.slug();
-        int number = edition.currentRevision() + 1;
-        if (!editions.advanceRevision(edition, number, slug, goesLive, goesLive ? after : before)) {
-            throw PreconditionFailed.stale(ETags.of(edition.version()));
-        }
-        revisions.insert(articleId, language, new Revision(number, title, HtmlSanitizer.plainText(request.summary()),
-                HtmlSanitizer.body(request.body()), request.note() == null ? null : HtmlSanitizer.plainText(request.note()),
-                editor.accountId(), clock.instant()));
-        changes.record(articleId, language, editor.accountId(), action.slug(), before.state(), after.state(),
-                saveDetail(edition, action, request.isMinor(), number));
-        if (goesLive) {
-            outbox.publicationChanged(action.slug(), articleId, language);
-        }
+        // The version the editor read fixes the state; the door checks it again under its locks.
+        EditionAction action = edition.publication().isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
+        boolean goesLive = edition.isSource() || request.isMinor();
+        Change change = Change.ifMatch(expectedVersion)
+                .text(new Change.Text(request.title(), request.summary(), request.body(), request.note()))
+                .described(saveDetail(edition, action, request.isMinor()));
+        Edition saved = door.apply(new EditionKey(articleId, language), action, editor.accountId(),
+                goesLive ? change : change.heldForReview());
         if (action == EditionAction.CORRECT && edition.isSource()) {
-            sourceCorrections.fire(new SourceCorrected(articleId, language, number, !request.isMinor(),
+            sourceCorrections.fire(new SourceCorrected(articleId, language, saved.currentRevision(), !request.isMinor(),
                     editor.accountId()));
         } else if (action == EditionAction.CORRECT) {
-            translationCorrections.fire(new TranslationCorrected(articleId, language, number,
+            translationCorrections.fire(new TranslationCorrected(articleId, language, saved.currentRevision(),
                     edition.publishedRevision(), goesLive, editor.accountId()));
         }
         return edition(articleId, language);
     }
 
-    private static String saveDetail(Edition edition, EditionAction action, boolean minor, int number) {
+    private static String saveDetail(Edition edition, EditionAction action, boolean minor) {
         if (action != EditionAction.CORRECT) {
-            return "revision " + number;
+            return null;
         }
-        String detail = (minor ? "minor" : "major") + " correction, revision " + number;
+        String kind = minor ? "minor correction" : "major correction";
         if (edition.isSource()) {
-            return detail;
+            return kind;
         }
-        return minor ? detail + ", published; awaits review"
-                : detail + ", not published; awaits review (revision " + edition.publishedRevision() + " stays live)";
+        return minor ? kind + ", published; awaits review"
+                : kind + ", not published; awaits review while revision " + edition.publishedRevision() + " stays live";
     }
 
     public List<Revision> revisions(UUID articleId, String language) {
@@ -240,11 +204,6 @@ public class ArticleService {
 
     Edition findEdition(UUID articleId, String language) {
         return editions.find(articleId, language)
-                .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
-    }
-
-    private Edition lockEdition(UUID articleId, String language) {
-        return editions.lock(articleId, language)
                 .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
     }
 
