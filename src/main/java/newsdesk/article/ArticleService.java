@@ -1,10 +1,10 @@
 package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
 import newsdesk.language.LanguageService;
+import newsdesk.outbox.Outbox;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Idempotency;
 import newsdesk.platform.InTransaction;
@@ -14,17 +14,18 @@ import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.workflow.ArticleState;
-import newsdesk.workflow.EditionAction;
-import newsdesk.workflow.EditionWorkflow;
-import newsdesk.workflow.Publication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** Writing and reading stories: articles, editions, revisions and their history. Editors write; staff read. */
+/**
+ * Stories as a whole: editors write them and change their metadata, staff read and list them with their
+ * audit trail, anyone reads what is published. The editions' text lives in {@link EditionService}.
+ */
 @ApplicationScoped
 public class ArticleService {
 
@@ -53,10 +54,10 @@ public class ArticleService {
     Idempotency idempotency;
 
     @Inject
-    Event<SourceCorrected> sourceCorrections;
+    EditionChanges changes;
 
     @Inject
-    Event<TranslationCorrected> translationCorrections;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -81,8 +82,7 @@ public class ArticleService {
             throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
         }
         UUID id = UUID.randomUUID();
-        List<String> tags = request.tags() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.tags().stream().map(String::strip).toList()));
+        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
         articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), clock.instant());
         register.openSource(id, request.sourceLanguage(),
                 new Change.Text(request.title(), request.summary(), request.body(), null), editor.accountId());
@@ -112,72 +112,43 @@ public class ArticleService {
         }
     }
 
-    public EditionView edition(UUID articleId, String language) {
-        Edition edition = findEdition(articleId, language);
-        Revision current = revisions.find(articleId, language, edition.currentRevision())
-                .orElseThrow(() -> new NotFound("The " + language + " edition has no text yet"));
-        return view(edition, current);
-    }
-
     /**
-     * Saves new text as the next revision (editors only; If-Match required). Before publication the slug
-     * follows the title; on a published edition this is a correction: `updated` moves, the Atom id stays,
-     * and the feeds hear of it through the outbox. A source correction is published at once; a major one
-     * also tells the desk ({@link SourceCorrected}) to update the translations. A translation's correction
-     * needs a second person ({@link TranslationCorrected}): a minor one goes live now and awaits review, a
-     * major one waits unpublished until a reviewer approves it.
+     * Changes the story's section, tags or byline (editors; If-Match with the article's ETag, 412 when stale):
+     * audited with before and after. Every published edition is announced through the outbox, so its feeds
+     * and public page show the new values at once. 404 unknown article, 422 a blank or oversized value.
      */
     @InTransaction
-    public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
-                            SaveEditionRequest request) {
-        Edition edition = findEdition(articleId, language);
-        if (edition.version() != expectedVersion) {
-            throw PreconditionFailed.stale(ETags.of(edition.version()));
+    public Article changeMetadata(Caller editor, UUID id, long expectedVersion, ChangeArticleRequest request) {
+        List<Edition> story = door.holdStory(id);
+        Article before = articles.find(id).orElseThrow(() -> new NotFound("No article " + id));
+        if (before.version() != expectedVersion) {
+            throw PreconditionFailed.stale(ETags.of(before.version()));
         }
-        // The version the editor read fixes the state; the door checks it again under its locks.
-        EditionAction action = edition.publication().isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
-        boolean goesLive = edition.isSource() || request.isMinor();
-        Change change = Change.ifMatch(expectedVersion)
-                .text(new Change.Text(request.title(), request.summary(), request.body(), request.note()))
-                .described(saveDetail(edition, action, request.isMinor()));
-        Edition saved = door.apply(new EditionKey(articleId, language), action, editor.accountId(),
-                goesLive ? change : change.heldForReview());
-        if (action == EditionAction.CORRECT && edition.isSource()) {
-            sourceCorrections.fire(new SourceCorrected(articleId, language, saved.currentRevision(), !request.isMinor(),
-                    editor.accountId()));
-        } else if (action == EditionAction.CORRECT) {
-            translationCorrections.fire(new TranslationCorrected(articleId, language, saved.currentRevision(),
-                    edition.publishedRevision(), goesLive, editor.accountId()));
+        String section = request.section() == null ? before.section() : request.section().strip();
+        List<String> tags = request.tags() == null ? before.tags() : tags(request.tags());
+        String byline = request.byline() == null ? before.byline() : request.byline().strip();
+        if (!articles.changeMetadata(id, expectedVersion, section, tags, byline, clock.instant())) {
+            throw PreconditionFailed.stale(ETags.of(before.version()));
         }
-        return edition(articleId, language);
+        List<String> changed = new ArrayList<>();
+        describe(changed, "section", before.section(), section);
+        describe(changed, "tags", before.tags(), tags);
+        describe(changed, "byline", before.byline(), byline);
+        changes.note(id, null, editor.accountId(), AuditAction.CHANGE_METADATA,
+                changed.isEmpty() ? "nothing changed" : String.join("; ", changed));
+        story.stream().filter(e -> e.publication().isPublished())
+                .forEach(e -> outbox.publicationChanged(AuditAction.CHANGE_METADATA.slug(), id, e.language()));
+        return get(id);
     }
 
-    private static String saveDetail(Edition edition, EditionAction action, boolean minor) {
-        if (action != EditionAction.CORRECT) {
-            return null;
+    private static void describe(List<String> changed, String field, Object before, Object after) {
+        if (!before.equals(after)) {
+            changed.add(field + ": " + before + " → " + after);
         }
-        String kind = minor ? "minor correction" : "major correction";
-        if (edition.isSource()) {
-            return kind;
-        }
-        return minor ? kind + ", published; awaits review"
-                : kind + ", not published; awaits review while revision " + edition.publishedRevision() + " stays live";
     }
 
-    public List<Revision> revisions(UUID articleId, String language) {
-        findEdition(articleId, language);
-        return revisions.history(articleId, language);
-    }
-
-    public Revision revision(UUID articleId, String language, int number) {
-        findEdition(articleId, language);
-        return revisions.find(articleId, language, number)
-                .orElseThrow(() -> new NotFound("The " + language + " edition has no revision " + number));
-    }
-
-    /** The word-level changes from revision {@code from} to revision {@code to}. */
-    public List<RevisionDiff.FieldDiff> diff(UUID articleId, String language, int from, int to) {
-        return RevisionDiff.between(revision(articleId, language, from), revision(articleId, language, to));
+    private static List<String> tags(List<String> tags) {
+        return List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).toList()));
     }
 
     /** The published text of an edition, for anyone; 404 unless it is published right now. */
@@ -200,20 +171,5 @@ public class ArticleService {
     public List<ArticleEvent> events(UUID articleId) {
         articles.find(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
         return events.ofArticle(articleId);
-    }
-
-    Edition findEdition(UUID articleId, String language) {
-        return editions.find(articleId, language)
-                .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
-    }
-
-    static EditionView view(Edition edition, Revision current) {
-        Publication p = edition.publication();
-        List<String> allowed = EditionWorkflow.allowed(p.kind(), p.state()).stream()
-                .filter(a -> a != EditionAction.PUBLISH_DUE).map(EditionAction::slug).sorted().toList();
-        return new EditionView(edition.articleId(), edition.language(), edition.isSource(), p.state(), edition.slug(),
-                current.number(), current.title(), current.summary(), current.body(), edition.publishedRevision(),
-                edition.sourceRevision(), edition.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
-                edition.withdrawnReason(), allowed, edition.version());
     }
 }

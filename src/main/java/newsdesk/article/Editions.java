@@ -96,6 +96,14 @@ public class Editions {
         return lock(key, false).edition();
     }
 
+    /** Locks the story's source edition, then all its translations in language order (a change to the whole story). */
+    public List<Edition> holdStory(UUID articleId) {
+        Edition source = editions.lockSource(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
+        List<Edition> held = new java.util.ArrayList<>(List.of(source));
+        held.addAll(editions.lockTranslations(articleId));
+        return held;
+    }
+
     private Locked lock(EditionKey key, boolean allTranslations) {
         Edition source = editions.lockSource(key.articleId())
                 .orElseThrow(() -> new NotFound("No article " + key.articleId()));

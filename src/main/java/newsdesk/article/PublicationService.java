@@ -82,6 +82,6 @@ public class PublicationService {
 
     private EditionView view(UUID articleId, String language) {
         Edition edition = editions.find(articleId, language).orElseThrow();
-        return ArticleService.view(edition, revisions.find(articleId, language, edition.currentRevision()).orElseThrow());
+        return EditionService.view(edition, revisions.find(articleId, language, edition.currentRevision()).orElseThrow());
     }
 }
