@@ -42,12 +42,13 @@ public class EditionService {
     }
 
     /**
-     * Saves new text as the next revision (editors only; If-Match required). Before publication the slug
-     * follows the title; on a published edition this is a correction: `updated` moves, the Atom id stays,
-     * and the feeds hear of it through the outbox. A source correction is published at once; a major one
-     * also tells the desk ({@link SourceCorrected}) to update the translations. A translation's correction
-     * needs a second person ({@link TranslationCorrected}): a minor one goes live now and awaits review, a
-     * major one waits unpublished until a reviewer approves it.
+     * Saves new text as the next revision (editors only; If-Match required, 412 when stale). Before
+     * publication the slug follows the title; on a published edition this is a correction (the Atom id
+     * stays). A source correction goes live at once (`updated` moves, the feeds hear of it through the
+     * outbox); a major one also tells the desk ({@link SourceCorrected}) to update the translations. A
+     * translation's correction needs a second person ({@link TranslationCorrected}): a minor one goes live
+     * now and awaits review, a major one waits unpublished until a reviewer approves it. 409 for a
+     * translation that is not published yet (its text comes from the desk).
      */
     @InTransaction
     public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,

@@ -15,6 +15,7 @@ import newsdesk.workflow.Publication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -91,7 +92,7 @@ public class Editions {
         return true;
     }
 
-    /** Locks the source edition, then this one, until the transaction ends (callers that lock more rows after). */
+    /** Locks the source edition, then this one, until the transaction ends: for callers that lock their own rows next. */
     public Edition hold(EditionKey key) {
         return lock(key, false).edition();
     }
@@ -99,7 +100,7 @@ public class Editions {
     /** Locks the story's source edition, then all its translations in language order (a change to the whole story). */
     public List<Edition> holdStory(UUID articleId) {
         Edition source = editions.lockSource(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
-        List<Edition> held = new java.util.ArrayList<>(List.of(source));
+        List<Edition> held = new ArrayList<>(List.of(source));
         held.addAll(editions.lockTranslations(articleId));
         return held;
     }
