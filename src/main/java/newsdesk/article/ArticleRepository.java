@@ -50,6 +50,13 @@ public class ArticleRepository {
         jdbc.update("UPDATE articles SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?", state, now, id);
     }
 
+    /** The story's metadata, if it is still at the version the editor read; bumps the version. */
+    boolean changeMetadata(UUID id, long expectedVersion, String section, List<String> tags, String byline, Instant now) {
+        return jdbc.update("""
+                UPDATE articles SET section = ?, tags = ?, byline = ?, updated_at = ?, version = version + 1
+                 WHERE id = ? AND version = ?""", section, tags, byline, now, id, expectedVersion) == 1;
+    }
+
     /** One page of articles after the given position; fetches limit + 1 to see whether more exist. */
     List<Article> list(Filter filter, Position after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a WHERE true");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -44,6 +45,9 @@ public class ArticleResource {
     ArticleService articles;
 
     @Inject
+    EditionService editionTexts;
+
+    @Inject
     PublicationService publications;
 
     @Context
@@ -78,10 +82,19 @@ public class ArticleResource {
         return Response.ok(article).header(HttpHeaders.ETAG, ETags.of(article.version())).build();
     }
 
+    @PATCH
+    @Path("{id}")
+    @RequiresRole(Role.EDITOR)
+    public Response changeMetadata(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @Valid @NotNull ChangeArticleRequest request) {
+        Article article = articles.changeMetadata(Caller.of(security), id, ETags.expectedVersion(ifMatch), request);
+        return Response.ok(article).header(HttpHeaders.ETAG, ETags.of(article.version())).build();
+    }
+
     @GET
     @Path("{id}/editions/{lang}")
     public Response edition(@PathParam("id") UUID id, @PathParam("lang") String language) {
-        return withETag(articles.edition(id, language));
+        return withETag(editionTexts.edition(id, language));
     }
 
     @PUT
@@ -89,26 +102,26 @@ public class ArticleResource {
     @RequiresRole(Role.EDITOR)
     public Response save(@PathParam("id") UUID id, @PathParam("lang") String language,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SaveEditionRequest request) {
-        return withETag(articles.save(Caller.of(security), id, language, ETags.expectedVersion(ifMatch), request));
+        return withETag(editionTexts.save(Caller.of(security), id, language, ETags.expectedVersion(ifMatch), request));
     }
 
     @GET
     @Path("{id}/editions/{lang}/revisions")
     public List<Revision> revisions(@PathParam("id") UUID id, @PathParam("lang") String language) {
-        return articles.revisions(id, language);
+        return editionTexts.revisions(id, language);
     }
 
     @GET
     @Path("{id}/editions/{lang}/revisions/{n}")
     public Revision revision(@PathParam("id") UUID id, @PathParam("lang") String language, @PathParam("n") int number) {
-        return articles.revision(id, language, number);
+        return editionTexts.revision(id, language, number);
     }
 
     @GET
     @Path("{id}/editions/{lang}/revisions/{n}/diff")
     public List<RevisionDiff.FieldDiff> diff(@PathParam("id") UUID id, @PathParam("lang") String language,
                                              @PathParam("n") int number, @QueryParam("from") Integer from) {
-        return articles.diff(id, language, from == null ? number - 1 : from, number);
+        return editionTexts.diff(id, language, from == null ? number - 1 : from, number);
     }
 
     @POST

@@ -1,7 +1,6 @@
 package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
 import newsdesk.language.LanguageService;
@@ -15,22 +14,20 @@ import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.workflow.ArticleState;
-import newsdesk.workflow.EditionAction;
-import newsdesk.workflow.EditionKind;
-import newsdesk.workflow.EditionWorkflow;
-import newsdesk.workflow.Publication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** Writing and reading stories: articles, editions, revisions and their history. Editors write; staff read. */
+/**
+ * Stories as a whole: editors write them and change their metadata, staff read and list them with their
+ * audit trail, anyone reads what is published. The editions' text lives in {@link EditionService}.
+ */
 @ApplicationScoped
 public class ArticleService {
-
-    private static final int MAX_SLUG_ATTEMPTS = 50;
 
     @Inject
     ArticleRepository articles;
@@ -45,7 +42,10 @@ public class ArticleService {
     EventRepository events;
 
     @Inject
-    EditionChanges changes;
+    Editions door;
+
+    @Inject
+    EditionRegister register;
 
     @Inject
     LanguageService languages;
@@ -54,10 +54,10 @@ public class ArticleService {
     Idempotency idempotency;
 
     @Inject
-    Outbox outbox;
+    EditionChanges changes;
 
     @Inject
-    Event<SourceCorrected> sourceCorrections;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -81,31 +81,12 @@ public class ArticleService {
         if (!languages.isEnabled(request.sourceLanguage())) {
             throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
         }
-        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        List<String> tags = request.tags() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.tags().stream().map(String::strip).toList()));
-        articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), now);
-        String title = HtmlSanitizer.plainText(request.title());
-        insertEdition(id, request.sourceLanguage(), EditionKind.SOURCE, title);
-        Revision first = new Revision(1, title, HtmlSanitizer.plainText(request.summary()),
-                HtmlSanitizer.body(request.body()), null, editor.accountId(), now);
-        Edition edition = editions.find(id, request.sourceLanguage()).orElseThrow();
-        revisions.insert(id, request.sourceLanguage(), first);
-        changes.record(id, request.sourceLanguage(), editor.accountId(), "create", null, edition.publication().state(),
-                null);
+        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
+        articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), clock.instant());
+        register.openSource(id, request.sourceLanguage(),
+                new Change.Text(request.title(), request.summary(), request.body(), null), editor.accountId());
         return id;
-    }
-
-    private void insertEdition(UUID articleId, String language, EditionKind kind, String title) {
-        String base = Slugs.of(title);
-        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
-            if (editions.insertIfSlugFree(articleId, language, kind, Slugs.numbered(base, n),
-                    EditionWorkflow.initial(kind))) {
-                return;
-            }
-        }
-        throw Invalid.field("title", "too many stories in " + language + " share this title's slug");
     }
 
     public Article get(UUID id) {
@@ -131,70 +112,43 @@ public class ArticleService {
         }
     }
 
-    public EditionView edition(UUID articleId, String language) {
-        Edition edition = findEdition(articleId, language);
-        Revision current = revisions.find(articleId, language, edition.currentRevision())
-                .orElseThrow(() -> new NotFound("The " + language + " edition has no text yet"));
-        return view(edition, current);
-    }
-
     /**
-     * Saves new text as the next revision (editors only; If-Match required). Before publication the slug
-     * follows the title; on a published edition this is a correction: the new revision is published at
-     * once, `updated` moves, the Atom id stays, and the feeds hear of it through the outbox; a major
-     * correction of the source also tells the desk ({@link SourceCorrected}) to update the translations.
+     * Changes the story's section, tags or byline (editors; If-Match with the article's ETag, 412 when stale):
+     * audited with before and after. Every published edition is announced through the outbox, so its feeds
+     * and public page show the new values at once. 404 unknown article, 422 a blank or oversized value.
      */
     @InTransaction
-    public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
-                            SaveEditionRequest request) {
-        Edition edition = lockEdition(articleId, language);
-        if (edition.version() != expectedVersion) {
-            throw PreconditionFailed.stale(ETags.of(edition.version()));
+    public Article changeMetadata(Caller editor, UUID id, long expectedVersion, ChangeArticleRequest request) {
+        List<Edition> story = door.holdStory(id);
+        Article before = articles.find(id).orElseThrow(() -> new NotFound("No article " + id));
+        if (before.version() != expectedVersion) {
+            throw PreconditionFailed.stale(ETags.of(before.version()));
         }
-        Publication before = edition.publication();
-        EditionAction action = before.isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
-        if (!edition.isSource() && action == EditionAction.EDIT) {
-            throw Transitions.refuse(edition, action, "translations get their text through the translation desk");
+        String section = request.section() == null ? before.section() : request.section().strip();
+        List<String> tags = request.tags() == null ? before.tags() : tags(request.tags());
+        String byline = request.byline() == null ? before.byline() : request.byline().strip();
+        if (!articles.changeMetadata(id, expectedVersion, section, tags, byline, clock.instant())) {
+            throw PreconditionFailed.stale(ETags.of(before.version()));
         }
-        Publication after = Transitions.apply(edition, action, clock.instant(), null);
-        String title = HtmlSanitizer.plainText(request.title());
-        String slug = before.firstPublishedAt() == null ? editions.freeSlug(language, Slugs.of(title), articleId)
-                : edition.slug();
-        int number = edition.currentRevision() + 1;
-        if (!editions.advanceRevision(edition, number, slug, action == EditionAction.CORRECT, after)) {
-            throw PreconditionFailed.stale(ETags.of(edition.version()));
-        }
-        revisions.insert(articleId, language, new Revision(number, title, HtmlSanitizer.plainText(request.summary()),
-                HtmlSanitizer.body(request.body()), request.note() == null ? null : HtmlSanitizer.plainText(request.note()),
-                editor.accountId(), clock.instant()));
-        String detail = action == EditionAction.CORRECT ? (request.isMinor() ? "minor" : "major") + " correction, revision "
-                + number : "revision " + number;
-        changes.record(articleId, language, editor.accountId(), action.slug(), before.state(), after.state(), detail);
-        if (action == EditionAction.CORRECT) {
-            outbox.publicationChanged(action.slug(), articleId, language);
-            if (edition.isSource()) {
-                sourceCorrections.fire(new SourceCorrected(articleId, language, number, !request.isMinor(),
-                        editor.accountId()));
-            }
-        }
-        return edition(articleId, language);
+        List<String> changed = new ArrayList<>();
+        describe(changed, "section", before.section(), section);
+        describe(changed, "tags", before.tags(), tags);
+        describe(changed, "byline", before.byline(), byline);
+        changes.note(id, null, editor.accountId(), AuditAction.CHANGE_METADATA,
+                changed.isEmpty() ? "nothing changed" : String.join("; ", changed));
+        story.stream().filter(e -> e.publication().isPublished())
+                .forEach(e -> outbox.publicationChanged(AuditAction.CHANGE_METADATA.slug(), id, e.language()));
+        return get(id);
     }
 
-
-    public List<Revision> revisions(UUID articleId, String language) {
-        findEdition(articleId, language);
-        return revisions.history(articleId, language);
+    private static void describe(List<String> changed, String field, Object before, Object after) {
+        if (!before.equals(after)) {
+            changed.add(field + ": " + before + " → " + after);
+        }
     }
 
-    public Revision revision(UUID articleId, String language, int number) {
-        findEdition(articleId, language);
-        return revisions.find(articleId, language, number)
-                .orElseThrow(() -> new NotFound("The " + language + " edition has no revision " + number));
-    }
-
-    /** The word-level changes from revision {@code from} to revision {@code to}. */
-    public List<RevisionDiff.FieldDiff> diff(UUID articleId, String language, int from, int to) {
-        return RevisionDiff.between(revision(articleId, language, from), revision(articleId, language, to));
+    private static List<String> tags(List<String> tags) {
+        return List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).toList()));
     }
 
     /** The published text of an edition, for anyone; 404 unless it is published right now. */
@@ -217,25 +171,5 @@ public class ArticleService {
     public List<ArticleEvent> events(UUID articleId) {
         articles.find(articleId).orElseThrow(() -> new NotFound("No article " + articleId));
         return events.ofArticle(articleId);
-    }
-
-    Edition findEdition(UUID articleId, String language) {
-        return editions.find(articleId, language)
-                .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
-    }
-
-    private Edition lockEdition(UUID articleId, String language) {
-        return editions.lock(articleId, language)
-                .orElseThrow(() -> new NotFound("Article " + articleId + " has no " + language + " edition"));
-    }
-
-    static EditionView view(Edition edition, Revision current) {
-        Publication p = edition.publication();
-        List<String> allowed = EditionWorkflow.allowed(p.kind(), p.state()).stream()
-                .filter(a -> a != EditionAction.PUBLISH_DUE).map(EditionAction::slug).sorted().toList();
-        return new EditionView(edition.articleId(), edition.language(), edition.isSource(), p.state(), edition.slug(),
-                current.number(), current.title(), current.summary(), current.body(), edition.publishedRevision(),
-                edition.sourceRevision(), edition.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
-                edition.withdrawnReason(), allowed, edition.version());
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What every edition change does besides the change itself, in the same transaction: an audit event,
- * and the article's derived state computed afresh from all its editions.
+ * and the article's derived state computed afresh from all its editions. Also the audit-only notes.
  */
 @ApplicationScoped
 public class EditionChanges {
@@ -29,11 +29,16 @@ public class EditionChanges {
     Clock clock;
 
     /** {@code actorId} is null for the system (the scheduler). */
-    void record(UUID articleId, String language, UUID actorId, String action, EditionState from, EditionState to,
+    void record(UUID articleId, String language, UUID actorId, AuditAction action, EditionState from, EditionState to,
                 String detail) {
-        events.append(articleId, language, actorId, action, from == null ? null : from.name(),
+        events.append(articleId, language, actorId, action.slug(), from == null ? null : from.name(),
                 to == null ? null : to.name(), detail, clock.instant());
         articles.touch(articleId, derive(editions.ofArticle(articleId)), clock.instant());
+    }
+
+    /** An audit event that changes no edition (the desk's claims, releases, lapsed leases; confirmations). */
+    void note(UUID articleId, String language, UUID actorId, AuditAction action, String detail) {
+        events.append(articleId, language, actorId, action.slug(), null, null, detail, clock.instant());
     }
 
     static ArticleState derive(List<Edition> editions) {

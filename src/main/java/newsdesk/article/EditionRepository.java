@@ -41,21 +41,6 @@ public class EditionRepository {
                 ON CONFLICT (language, slug) DO NOTHING""", articleId, language, slug, sourceRevision) == 1;
     }
 
-    /** Publishes an approved update of a live translation: its revision goes out, it is current again. */
-    boolean publishRevision(Edition edition, int revision, int sourceRevision, boolean outdated, Publication corrected) {
-        return jdbc.update("""
-                UPDATE editions
-                   SET published_revision = ?, source_revision = ?, outdated = ?, updated_at = ?, version = version + 1
-                 WHERE article_id = ? AND language = ? AND version = ? AND state = 'PUBLISHED'""",
-                revision, sourceRevision, outdated, corrected.updatedAt(), edition.articleId(), edition.language(),
-                edition.version()) == 1;
-    }
-
-    boolean pinSource(UUID articleId, String language, int sourceRevision) {
-        return jdbc.update("UPDATE editions SET source_revision = ? WHERE article_id = ? AND language = ?",
-                sourceRevision, articleId, language) == 1;
-    }
-
     void markOutdated(UUID articleId, String language) {
         jdbc.update("UPDATE editions SET outdated = true, version = version + 1 WHERE article_id = ? AND language = ?",
                 articleId, language);
@@ -114,39 +99,36 @@ public class EditionRepository {
         return Slugs.numbered(base, n);
     }
 
-    /** Points the edition at a new current revision (and slug) if it is still at the expected version. */
-    boolean advanceRevision(Edition edition, int revision, String slug, boolean alsoPublished, Publication publication) {
-        return jdbc.updateOrDuplicate("The slug " + slug + " is taken in " + edition.language(), """
+    /**
+     * Writes the edition's new facts if it is still at the version and state they were computed from; one
+     * statement for every change. A slug another story took meanwhile is a 409.
+     */
+    boolean replace(Edition current, Edition next) {
+        Publication p = next.publication();
+        return jdbc.updateOrDuplicate("The slug " + next.slug() + " is taken in " + next.language(), """
                 UPDATE editions
-                   SET current_revision = ?, slug = ?,
-                       published_revision = CASE WHEN ? THEN ? ELSE published_revision END,
-                       updated_at = ?, version = version + 1
-                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""",
-                revision, slug, alsoPublished, revision, publication.updatedAt(),
-                edition.articleId(), edition.language(), edition.version(), edition.publication().state()) == 1;
-    }
-
-    /** Applies new publication facts if the edition is still at the version and state they were computed from. */
-    boolean changePublication(Edition edition, Publication next, boolean publishCurrentRevision, String withdrawnReason) {
-        return jdbc.update("""
-                UPDATE editions
-                   SET state = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
-                       published_revision = CASE WHEN ? THEN current_revision ELSE published_revision END,
+                   SET state = ?, slug = ?, current_revision = ?, published_revision = ?, source_revision = ?,
+                       outdated = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
                        withdrawn_reason = ?, version = version + 1
                  WHERE article_id = ? AND language = ? AND version = ? AND state = ?""",
-                next.state(), next.atomId(), next.firstPublishedAt(), next.updatedAt(), next.publishAt(),
-                publishCurrentRevision, withdrawnReason,
-                edition.articleId(), edition.language(), edition.version(), edition.publication().state()) == 1;
+                p.state(), next.slug(), next.currentRevision(), next.publishedRevision(), next.sourceRevision(),
+                next.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(), next.withdrawnReason(),
+                current.articleId(), current.language(), current.version(), current.publication().state()) == 1;
     }
 
-    /** Scheduled editions whose time has come, locked; ones another instance is publishing are skipped. */
-    List<Edition> lockDue(Instant now, int limit) {
-        return jdbc.list("SELECT " + COLUMNS + """
-                 FROM editions
-                WHERE state = 'SCHEDULED' AND publish_at <= ?
-                ORDER BY publish_at
-                LIMIT ?
-                  FOR UPDATE SKIP LOCKED""", EditionRepository::edition, now, limit);
+    /**
+     * Scheduled editions whose time has come. Their articles' source editions are locked here, first as
+     * always; articles another transaction holds (another instance publishing them) are skipped.
+     */
+    List<EditionKey> lockDue(Instant now, int limit) {
+        return jdbc.list("""
+                SELECT e.article_id, e.language
+                  FROM editions e JOIN editions s ON s.article_id = e.article_id AND s.is_source
+                 WHERE e.state = 'SCHEDULED' AND e.publish_at <= ?
+                 ORDER BY e.publish_at, e.article_id, e.language
+                 LIMIT ?
+                   FOR UPDATE OF s SKIP LOCKED""",
+                row -> new EditionKey(Jdbc.uuid(row, "article_id"), row.getString("language")), now, limit);
     }
 
     Optional<Edition> findPublished(String language, String slug) {

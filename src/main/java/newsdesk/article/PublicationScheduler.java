@@ -10,10 +10,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes due scheduled editions every interval, on every instance (safe: see {@link PublicationService#publishDue}). */
+/**
+ * Publishes due scheduled editions every interval, on every instance (safe: see
+ * {@link PublicationService#publishDue}), and logs each one it published.
+ */
 @ApplicationScoped
 public class PublicationScheduler {
 
@@ -38,13 +42,13 @@ public class PublicationScheduler {
 
     private void publishDue() {
         try {
-            int published;
+            List<EditionKey> published;
             do {
                 published = publications.publishDue(BATCH);
-                if (published > 0) {
-                    LOG.log(Level.INFO, "published {0} scheduled edition(s)", published);
-                }
-            } while (published == BATCH);
+                // After the commit, so the log names only what did go out (and which instance sent it).
+                published.forEach(key -> LOG.log(Level.INFO, "published the scheduled {0} edition of article {1}",
+                        key.language(), key.articleId().toString()));
+            } while (published.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduled publication failed; retrying at the next interval", e);
         }

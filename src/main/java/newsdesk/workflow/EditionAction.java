@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum EditionAction {
     /** Save new text (a new revision) before publication. */
     EDIT,
-    /** Save new text of a published edition: a correction (the Atom id stays, `updated` moves). */
+    /**
+     * Save new text of a published edition, or publish an approved revision of it: a correction (the Atom id
+     * stays, `updated` moves). A correction held for review changes no publication fact.
+     */
     CORRECT,
-    /** A translator hands in a translation. */
+    /** A translator hands in a translation, or an update of a published one (which stays live as it was). */
     SUBMIT,
     /** A reviewer accepts a translation. */
     APPROVE,

@@ -27,7 +27,8 @@ import static newsdesk.workflow.EditionState.WITHDRAWN;
 /**
  * The edition state machine as one table: (kind, state, action) → next state. Anything not in the
  * table is illegal. A translation reaches PUBLISHED only through APPROVED: its path runs
- * TRANSLATION → REVIEW → APPROVED before any publication action is in its rows.
+ * TRANSLATION → REVIEW → APPROVED before any publication action is in its rows. An update submitted for a
+ * published translation leaves it PUBLISHED: the new revision waits for review unpublished.
  */
 public final class EditionWorkflow {
 
@@ -58,6 +59,7 @@ public final class EditionWorkflow {
         translation(SCHEDULED, UNSCHEDULE, APPROVED);
         translation(SCHEDULED, PUBLISH_DUE, PUBLISHED);
         translation(PUBLISHED, CORRECT, PUBLISHED);
+        translation(PUBLISHED, SUBMIT, PUBLISHED);
         translation(PUBLISHED, WITHDRAW, WITHDRAWN);
         translation(WITHDRAWN, PUBLISH, PUBLISHED);
     }

@@ -21,7 +21,7 @@ public final class Desk {
     private final RecordingHub hub;
     private Person admin;
 
-    Desk(URI baseUri, TestDatabase database, RecordingHub hub) {
+    public Desk(URI baseUri, TestDatabase database, RecordingHub hub) {
         this.baseUri = baseUri;
         this.database = database;
         this.hub = hub;

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class NewsdeskServer implements BeforeAllCallback, ParameterResolver {
 
-    static final String ADMIN_PASSWORD = "it-admin-password-1";
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
 
     @Override
     public void beforeAll(ExtensionContext context) {

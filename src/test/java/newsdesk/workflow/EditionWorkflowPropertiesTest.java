@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Random action sequences against a story with a source and two translations; the invariants must hold. */
-class EditionWorkflowProperties {
+class EditionWorkflowPropertiesTest {
 
     private static final Instant START = Instant.parse("2026-11-29T08:00:00Z");
 

@@ -1,0 +1,85 @@
+package newsdesk.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.platform.Conflict;
+import newsdesk.platform.ErrorCode;
+import newsdesk.platform.Invalid;
+import newsdesk.workflow.EditionKind;
+import newsdesk.workflow.EditionState;
+import newsdesk.workflow.EditionWorkflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where editions begin and end (their changes in between go through {@link Editions}): the source when a
+ * story is written, a translation when an editor asks for the language, and a first translation called
+ * off before it ever went out. Each is audited; every method runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class EditionRegister {
+
+    private static final int MAX_SLUG_ATTEMPTS = 50;
+
+    @Inject
+    EditionRepository editions;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    Editions door;
+
+    @Inject
+    EditionChanges changes;
+
+    @Inject
+    Clock clock;
+
+    /** The new story's source edition in DRAFT with its first revision (sanitized). */
+    void openSource(UUID articleId, String language, Change.Text text, UUID editorId) {
+        Instant now = clock.instant();
+        String title = HtmlSanitizer.plainText(text.title());
+        insert(articleId, language, EditionKind.SOURCE, Slugs.of(title), null, "title");
+        revisions.insert(articleId, language, new Revision(1, title, HtmlSanitizer.plainText(text.summary()),
+                HtmlSanitizer.body(text.body()), null, editorId, now));
+        changes.record(articleId, language, editorId, AuditAction.CREATE, null, EditionWorkflow.initial(EditionKind.SOURCE),
+                null);
+    }
+
+    /** A translation edition in TRANSLATION, its slug from the source title until translated; 409 if one exists. */
+    void openTranslation(UUID actorId, UUID articleId, String language, int sourceRevision, String sourceTitle) {
+        if (editions.find(articleId, language).isPresent()) {
+            throw new Conflict(ErrorCode.CONFLICT, "The article already has a " + language + " edition");
+        }
+        insert(articleId, language, EditionKind.TRANSLATION, Slugs.of(sourceTitle), sourceRevision, "languages");
+        changes.record(articleId, language, actorId, AuditAction.REQUEST_TRANSLATION, null, EditionState.TRANSLATION,
+                "from source revision " + sourceRevision);
+    }
+
+    /** A first translation that never went out leaves no edition behind when its task is called off. */
+    void discard(UUID actorId, UUID articleId, String language) {
+        Edition edition = door.hold(new EditionKey(articleId, language));
+        if (edition.publication().firstPublishedAt() == null && !edition.isSource()) {
+            editions.delete(articleId, language);
+            changes.record(articleId, language, actorId, AuditAction.CANCEL_TRANSLATION, edition.publication().state(),
+                    null, null);
+        }
+    }
+
+    private void insert(UUID articleId, String language, EditionKind kind, String base, Integer sourceRevision,
+                        String field) {
+        for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
+            String slug = Slugs.numbered(base, n);
+            boolean inserted = kind == EditionKind.SOURCE
+                    ? editions.insertIfSlugFree(articleId, language, kind, slug, EditionWorkflow.initial(kind))
+                    : editions.insertTranslation(articleId, language, slug, sourceRevision);
+            if (inserted) {
+                return;
+            }
+        }
+        throw Invalid.field(field, "too many stories in " + language + " share this slug");
+    }
+}
