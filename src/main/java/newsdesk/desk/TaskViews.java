@@ -40,6 +40,6 @@ public class TaskViews {
         return new TaskView(t.id(), t.articleId(), t.language(), t.kind(), t.state(), t.sourceRevision(), t.baseRevision(),
                 currentSourceRevision, currentSourceRevision > t.sourceRevision(), t.priority(), t.dueAt(), t.note(),
                 t.holderId(), t.holder(), t.leaseExpiresAt(), t.submittedBy(), t.submittedRevision(), t.draft(), source,
-                comments, Transitions.slugs(TaskWorkflow.allowed(t.state())), t.createdAt(), t.updatedAt(), t.version());
+                comments, TaskTransitions.slugs(TaskWorkflow.allowed(t.state())), t.createdAt(), t.updatedAt(), t.version());
     }
 }

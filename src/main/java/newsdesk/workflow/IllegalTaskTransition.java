@@ -29,6 +29,7 @@ public class IllegalTaskTransition extends RuntimeException {
             case SUBMIT -> "submitted";
             case REJECT, REJECT_TO_QUEUE -> "rejected";
             case REASSIGN -> "reassigned";
+            case REBASE -> "rebased";
             case CANCEL -> "cancelled";
             default -> action.name().toLowerCase(Locale.ROOT) + "d";
         };

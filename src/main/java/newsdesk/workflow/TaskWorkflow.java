@@ -11,6 +11,7 @@ import static newsdesk.workflow.TaskAction.CANCEL;
 import static newsdesk.workflow.TaskAction.CLAIM;
 import static newsdesk.workflow.TaskAction.EXPIRE;
 import static newsdesk.workflow.TaskAction.REASSIGN;
+import static newsdesk.workflow.TaskAction.REBASE;
 import static newsdesk.workflow.TaskAction.REJECT;
 import static newsdesk.workflow.TaskAction.REJECT_TO_QUEUE;
 import static newsdesk.workflow.TaskAction.RELEASE;
@@ -34,6 +35,7 @@ public final class TaskWorkflow {
         row(CLAIMED, RELEASE, OPEN);
         row(CLAIMED, EXPIRE, OPEN);
         row(CLAIMED, SUBMIT, SUBMITTED);
+        row(CLAIMED, REBASE, CLAIMED);
         row(CLAIMED, REASSIGN, CLAIMED);
         row(CLAIMED, CANCEL, CANCELLED);
         row(SUBMITTED, APPROVE, APPROVED);
