@@ -60,6 +60,9 @@ public class ArticleService {
     Event<SourceCorrected> sourceCorrections;
 
     @Inject
+    Event<TranslationCorrected> translationCorrections;
+
+    @Inject
     Clock clock;
 
     /** The result of a create: the article and whether an earlier request with the same key made it. */
@@ -140,9 +143,11 @@ public class ArticleService {
 
     /**
      * Saves new text as the next revision (editors only; If-Match required). Before publication the slug
-     * follows the title; on a published edition this is a correction: the new revision is published at
-     * once, `updated` moves, the Atom id stays, and the feeds hear of it through the outbox; a major
-     * correction of the source also tells the desk ({@link SourceCorrected}) to update the translations.
+     * follows the title; on a published edition this is a correction: `updated` moves, the Atom id stays,
+     * and the feeds hear of it through the outbox. A source correction is published at once; a major one
+     * also tells the desk ({@link SourceCorrected}) to update the translations. A translation's correction
+     * needs a second person ({@link TranslationCorrected}): a minor one goes live now and awaits review, a
+     * major one waits unpublished until a reviewer approves it.
      */
     @InTransaction
     public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
@@ -157,29 +162,43 @@ public class ArticleService {
             throw Transitions.refuse(edition, action, "translations get their text through the translation desk");
         }
         Publication after = Transitions.apply(edition, action, clock.instant(), null);
+        boolean goesLive = action == EditionAction.CORRECT && (edition.isSource() || request.isMinor());
         String title = HtmlSanitizer.plainText(request.title());
         String slug = before.firstPublishedAt() == null ? editions.freeSlug(language, Slugs.of(title), articleId)
                 : edition.slug();
         int number = edition.currentRevision() + 1;
-        if (!editions.advanceRevision(edition, number, slug, action == EditionAction.CORRECT, after)) {
+        if (!editions.advanceRevision(edition, number, slug, goesLive, goesLive ? after : before)) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
         }
         revisions.insert(articleId, language, new Revision(number, title, HtmlSanitizer.plainText(request.summary()),
                 HtmlSanitizer.body(request.body()), request.note() == null ? null : HtmlSanitizer.plainText(request.note()),
                 editor.accountId(), clock.instant()));
-        String detail = action == EditionAction.CORRECT ? (request.isMinor() ? "minor" : "major") + " correction, revision "
-                + number : "revision " + number;
-        changes.record(articleId, language, editor.accountId(), action.slug(), before.state(), after.state(), detail);
-        if (action == EditionAction.CORRECT) {
+        changes.record(articleId, language, editor.accountId(), action.slug(), before.state(), after.state(),
+                saveDetail(edition, action, request.isMinor(), number));
+        if (goesLive) {
             outbox.publicationChanged(action.slug(), articleId, language);
-            if (edition.isSource()) {
-                sourceCorrections.fire(new SourceCorrected(articleId, language, number, !request.isMinor(),
-                        editor.accountId()));
-            }
+        }
+        if (action == EditionAction.CORRECT && edition.isSource()) {
+            sourceCorrections.fire(new SourceCorrected(articleId, language, number, !request.isMinor(),
+                    editor.accountId()));
+        } else if (action == EditionAction.CORRECT) {
+            translationCorrections.fire(new TranslationCorrected(articleId, language, number,
+                    edition.publishedRevision(), goesLive, editor.accountId()));
         }
         return edition(articleId, language);
     }
 
+    private static String saveDetail(Edition edition, EditionAction action, boolean minor, int number) {
+        if (action != EditionAction.CORRECT) {
+            return "revision " + number;
+        }
+        String detail = (minor ? "minor" : "major") + " correction, revision " + number;
+        if (edition.isSource()) {
+            return detail;
+        }
+        return minor ? detail + ", published; awaits review"
+                : detail + ", not published; awaits review (revision " + edition.publishedRevision() + " stays live)";
+    }
 
     public List<Revision> revisions(UUID articleId, String language) {
         findEdition(articleId, language);

@@ -177,6 +177,58 @@ public class TranslationEditions {
         }
     }
 
+    /**
+     * The reviewer approved an editor's pending (major) correction of a published translation: that revision
+     * goes out as a correction (Atom id stays, `updated` moves). 409 if the live revision is already newer.
+     */
+    public void publishCorrection(UUID reviewerId, UUID articleId, String language, int revision) {
+        Edition edition = lock(articleId, language);
+        liveNotNewer(edition, revision);
+        Publication corrected = Transitions.apply(edition, EditionAction.CORRECT, clock.instant(), null);
+        if (!editions.publishRevision(edition, revision, edition.sourceRevision(), edition.outdated(), corrected)) {
+            throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+        }
+        changes.record(articleId, language, reviewerId, "approve-correction", edition.publication().state(),
+                corrected.state(), "revision " + revision + " published");
+        outbox.publicationChanged(EditionAction.CORRECT.slug(), articleId, language);
+    }
+
+    /** The reviewer confirmed a minor correction that went live at once: recorded in the audit trail only. */
+    public void confirmCorrection(UUID reviewerId, UUID articleId, String language, int revision) {
+        Edition edition = lock(articleId, language);
+        changes.record(articleId, language, reviewerId, "confirm-correction", edition.publication().state(),
+                edition.publication().state(), "revision " + revision + " confirmed");
+    }
+
+    /**
+     * The reviewer rejected a minor correction that went live at once: a new revision with the text of
+     * {@code toRevision} is published as a correction. 409 if the live revision is already newer.
+     */
+    public void revertCorrection(UUID reviewerId, UUID articleId, String language, int revision, int toRevision) {
+        Edition edition = lock(articleId, language);
+        liveNotNewer(edition, revision);
+        Revision earlier = revisions.find(articleId, language, toRevision)
+                .orElseThrow(() -> new NotFound("The " + language + " edition has no revision " + toRevision));
+        Publication corrected = Transitions.apply(edition, EditionAction.CORRECT, clock.instant(), null);
+        int number = edition.currentRevision() + 1;
+        if (!editions.advanceRevision(edition, number, edition.slug(), true, corrected)) {
+            throw new Conflict(ErrorCode.CONFLICT, "The " + language + " edition changed meanwhile; try again");
+        }
+        revisions.insert(articleId, language, new Revision(number, earlier.title(), earlier.summary(), earlier.body(),
+                "revert of revision " + revision, reviewerId, clock.instant()));
+        changes.record(articleId, language, reviewerId, "revert-correction", edition.publication().state(),
+                corrected.state(), "revision " + revision + " reverted to the text of revision " + toRevision
+                        + " as revision " + number);
+        outbox.publicationChanged(EditionAction.CORRECT.slug(), articleId, language);
+    }
+
+    private static void liveNotNewer(Edition edition, int revision) {
+        if (edition.publishedRevision() != null && edition.publishedRevision() > revision) {
+            throw new Conflict(ErrorCode.CONFLICT, "The live " + edition.language() + " revision "
+                    + edition.publishedRevision() + " is newer than revision " + revision);
+        }
+    }
+
     /** The reviewer sends a first translation back (REVIEW → TRANSLATION); an update's edition is untouched. */
     public void reject(UUID actorId, UUID articleId, String language, boolean update) {
         Edition edition = lock(articleId, language);
