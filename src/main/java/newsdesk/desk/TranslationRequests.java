@@ -68,8 +68,8 @@ public class TranslationRequests {
     public record Requested(List<TaskView> tasks, boolean replayed) {
     }
 
-    /** What an Idempotency-Key stands for: the same languages (and so on) for the same story. */
-    private record Keyed(UUID articleId, RequestTranslations request) {
+    /** What an Idempotency-Key stands for: the same languages (and so on) for the same story (public for JSON-B). */
+    public record Keyed(UUID articleId, RequestTranslations request) {
     }
 
     private UUID open(Caller editor, UUID articleId, RequestTranslations request) {
