@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The reviewer's side of the desk: four-eyes verdicts on submitted translations. */
+/** The reviewer's side of the desk: four-eyes verdicts on submitted translations and editors' corrections. */
 @ApplicationScoped
 public class ReviewService {
 
@@ -27,6 +27,9 @@ public class ReviewService {
 
     @Inject
     TaskViews views;
+
+    @Inject
+    CorrectionReviews corrections;
 
     @Inject
     TranslationEditions editions;
@@ -45,6 +48,10 @@ public class ReviewService {
                 TaskChange.nobodyHolds(), reviewer.accountId(), null);
         if (comment != null && !comment.isBlank()) {
             tasks.comment(id, reviewer.accountId(), "APPROVE", comment.strip(), now);
+        }
+        if (task.kind() == TaskKind.CORRECTION) {
+            corrections.approve(reviewer, task);
+            return views.full(approved);
         }
         editions.approve(reviewer.accountId(), task.articleId(), task.language(), task.submittedRevision(),
                 task.sourceRevision(), task.kind() == TaskKind.UPDATE);
@@ -70,6 +77,14 @@ public class ReviewService {
         Task task = access.reviewable(reviewer, id);
         editions.hold(task.articleId(), task.language());
         Instant now = clock.instant();
+        if (task.kind() == TaskKind.CORRECTION) {
+            Task rejected = transitions.apply(task, TaskAction.REJECT_CORRECTION, TaskSelection.asRead(task),
+                    TaskChange.nobodyHolds(), reviewer.accountId(), "the correction in revision "
+                            + task.submittedRevision() + " is turned down: " + comment.strip());
+            tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
+            corrections.reject(reviewer, task);
+            return views.full(rejected);
+        }
         boolean backToTranslator = task.leaseAlive(now);
         TaskAction action = backToTranslator ? TaskAction.REJECT : TaskAction.REJECT_TO_QUEUE;
         TaskTransitions.check(task.state(), action);

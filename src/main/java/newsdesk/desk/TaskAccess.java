@@ -62,7 +62,7 @@ public class TaskAccess {
             throw new Forbidden("You do not review " + task.language());
         }
         if (reviewer.accountId().equals(task.submittedBy())) {
-            throw new Forbidden("Four eyes: nobody reviews a translation they submitted");
+            throw new Forbidden("Four eyes: nobody reviews a translation or correction of their own");
         }
         return task;
     }

@@ -62,6 +62,23 @@ public class TaskRepository {
         return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE t.id = ?", TaskRepository::task, id);
     }
 
+    /** Puts an editor's correction of a published translation in the review queue, written by the editor. */
+    void insertCorrection(UUID articleId, String language, int sourceRevision, int revision, int lastReviewed,
+                          UUID editorId, String note, Instant now) {
+        jdbc.updateOrDuplicate("A correction of this " + language + " translation is already waiting for review", """
+                INSERT INTO tasks (id, article_id, language, kind, state, source_revision, base_revision, note,
+                                   submitted_by, submitted_revision, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, 'CORRECTION', 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), articleId, language, sourceRevision, lastReviewed, note, editorId, revision, editorId,
+                now, now);
+    }
+
+    /** The correction of this translation still waiting for review, if any. */
+    Optional<Task> liveCorrection(UUID articleId, String language) {
+        return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE t.article_id = ? AND t.language = ? AND t.kind = 'CORRECTION'"
+                + " AND t.state IN ('OPEN', 'CLAIMED', 'SUBMITTED')", TaskRepository::task, articleId, language);
+    }
+
     /** The tasks one translation request opened. */
     List<Task> ofRequest(UUID requestId) {
         return jdbc.list("SELECT " + COLUMNS + FROM + " WHERE t.request_id = ?",
@@ -70,7 +87,7 @@ public class TaskRepository {
 
     boolean hasLiveTask(UUID articleId, String language) {
         return jdbc.one("""
-                SELECT EXISTS (SELECT 1 FROM tasks WHERE article_id = ? AND language = ?
+                SELECT EXISTS (SELECT 1 FROM tasks WHERE article_id = ? AND language = ? AND kind <> 'CORRECTION'
                                   AND state IN ('OPEN', 'CLAIMED', 'SUBMITTED'))""",
                 row -> row.getBoolean(1), articleId, language).orElse(false);
     }

@@ -7,6 +7,7 @@ import newsdesk.account.AccountService;
 import newsdesk.account.Caller;
 import newsdesk.article.RevisionDiff;
 import newsdesk.article.TranslationEditions;
+import newsdesk.platform.Conflict;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
 import newsdesk.platform.Page;
@@ -74,6 +75,10 @@ public class TaskService {
     public TaskView cancel(Caller editor, UUID id) {
         Task task = access.existing(id);
         TaskTransitions.check(task.state(), TaskAction.CANCEL);
+        if (task.kind() == TaskKind.CORRECTION) {
+            throw Conflict.illegalAction("A correction's review ends with a reviewer's verdict (four eyes)",
+                    task.state().name(), List.of(TaskAction.APPROVE.slug(), TaskAction.REJECT.slug()));
+        }
         editions.hold(task.articleId(), task.language());
         if (task.kind() == TaskKind.TRANSLATE) {
             editions.discard(editor.accountId(), task.articleId(), task.language());

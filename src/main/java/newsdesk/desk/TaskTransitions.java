@@ -26,7 +26,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class TaskTransitions {
 
-    /** Actions whose audit event the edition already records (the edition's submit, approve, reject). */
+    /** Actions whose audit event the edition already records (its submit, approve, reject; a correction's approval). */
     private static final Set<TaskAction> RECORDED_BY_EDITION = Set.of(TaskAction.SUBMIT, TaskAction.APPROVE,
             TaskAction.REJECT, TaskAction.REJECT_TO_QUEUE);
 
@@ -50,7 +50,7 @@ public class TaskTransitions {
         List<TaskRepository.Moved> moved = tasks.move(which, from, to, change, clock.instant());
         for (TaskRepository.Moved row : moved) {
             Task task = row.task();
-            if (!RECORDED_BY_EDITION.contains(action) || task.kind() == TaskKind.CORRECTION) {
+            if (!RECORDED_BY_EDITION.contains(action)) {
                 editions.note(task.articleId(), task.language(), actorId, auditName(action), detail.apply(row));
             }
         }

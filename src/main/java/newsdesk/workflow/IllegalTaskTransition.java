@@ -27,7 +27,7 @@ public class IllegalTaskTransition extends RuntimeException {
         return switch (action) {
             case CLAIM -> "claimed";
             case SUBMIT -> "submitted";
-            case REJECT, REJECT_TO_QUEUE -> "rejected";
+            case REJECT, REJECT_TO_QUEUE, REJECT_CORRECTION -> "rejected";
             case REASSIGN -> "reassigned";
             case REBASE -> "rebased";
             case CANCEL -> "cancelled";

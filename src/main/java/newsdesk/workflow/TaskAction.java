@@ -20,6 +20,8 @@ public enum TaskAction {
     REJECT_TO_QUEUE,
     /** The holder accepts the source's changes: the task is pinned to the source's current revision. */
     REBASE,
+    /** A reviewer turns down an editor's correction of a published translation: the review ends. */
+    REJECT_CORRECTION,
     /** An editor gives the task to a named translator. */
     REASSIGN,
     /** An editor calls the task off. */

@@ -13,6 +13,7 @@ import static newsdesk.workflow.TaskAction.EXPIRE;
 import static newsdesk.workflow.TaskAction.REASSIGN;
 import static newsdesk.workflow.TaskAction.REBASE;
 import static newsdesk.workflow.TaskAction.REJECT;
+import static newsdesk.workflow.TaskAction.REJECT_CORRECTION;
 import static newsdesk.workflow.TaskAction.REJECT_TO_QUEUE;
 import static newsdesk.workflow.TaskAction.RELEASE;
 import static newsdesk.workflow.TaskAction.SUBMIT;
@@ -20,6 +21,7 @@ import static newsdesk.workflow.TaskState.APPROVED;
 import static newsdesk.workflow.TaskState.CANCELLED;
 import static newsdesk.workflow.TaskState.CLAIMED;
 import static newsdesk.workflow.TaskState.OPEN;
+import static newsdesk.workflow.TaskState.REJECTED;
 import static newsdesk.workflow.TaskState.SUBMITTED;
 
 /** The translation task state machine as one table: (state, action) → next state. */
@@ -41,6 +43,7 @@ public final class TaskWorkflow {
         row(SUBMITTED, APPROVE, APPROVED);
         row(SUBMITTED, REJECT, CLAIMED);
         row(SUBMITTED, REJECT_TO_QUEUE, OPEN);
+        row(SUBMITTED, REJECT_CORRECTION, REJECTED);
         row(SUBMITTED, CANCEL, CANCELLED);
     }
 

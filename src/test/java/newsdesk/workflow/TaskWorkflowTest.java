@@ -13,6 +13,7 @@ import static newsdesk.workflow.TaskAction.EXPIRE;
 import static newsdesk.workflow.TaskAction.REASSIGN;
 import static newsdesk.workflow.TaskAction.REBASE;
 import static newsdesk.workflow.TaskAction.REJECT;
+import static newsdesk.workflow.TaskAction.REJECT_CORRECTION;
 import static newsdesk.workflow.TaskAction.REJECT_TO_QUEUE;
 import static newsdesk.workflow.TaskAction.RELEASE;
 import static newsdesk.workflow.TaskAction.SUBMIT;
@@ -20,6 +21,7 @@ import static newsdesk.workflow.TaskState.APPROVED;
 import static newsdesk.workflow.TaskState.CANCELLED;
 import static newsdesk.workflow.TaskState.CLAIMED;
 import static newsdesk.workflow.TaskState.OPEN;
+import static newsdesk.workflow.TaskState.REJECTED;
 import static newsdesk.workflow.TaskState.SUBMITTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +35,10 @@ class TaskWorkflowTest {
             OPEN, Map.of(CLAIM, CLAIMED, REASSIGN, CLAIMED, CANCEL, CANCELLED),
             CLAIMED, Map.of(CLAIM, CLAIMED, RELEASE, OPEN, EXPIRE, OPEN, SUBMIT, SUBMITTED, REBASE, CLAIMED,
                     REASSIGN, CLAIMED, CANCEL, CANCELLED),
-            SUBMITTED, Map.of(APPROVE, APPROVED, REJECT, CLAIMED, REJECT_TO_QUEUE, OPEN, CANCEL, CANCELLED),
+            SUBMITTED, Map.of(APPROVE, APPROVED, REJECT, CLAIMED, REJECT_TO_QUEUE, OPEN, REJECT_CORRECTION, REJECTED,
+                    CANCEL, CANCELLED),
             APPROVED, Map.of(),
+            REJECTED, Map.of(),
             CANCELLED, Map.of());
 
     @Test
@@ -75,7 +79,7 @@ class TaskWorkflowTest {
 
     @Test
     void finalStatesAllowNothing() {
-        for (TaskState state : Set.of(APPROVED, CANCELLED)) {
+        for (TaskState state : Set.of(APPROVED, REJECTED, CANCELLED)) {
             assertTrue(TaskWorkflow.allowed(state).isEmpty(), state.name());
             for (TaskAction action : TaskAction.values()) {
                 assertThrows(IllegalTaskTransition.class, () -> TaskWorkflow.next(state, action));
