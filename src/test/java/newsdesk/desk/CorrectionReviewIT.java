@@ -62,7 +62,8 @@ class CorrectionReviewIT {
 
         String taskId = correctionTask(id);
         desk.as(reviewer).get("/api/tasks/" + taskId).then().body("state", equalTo("SUBMITTED"))
-                .body("submittedBy", equalTo(editor.id()));
+                .body("submittedBy", equalTo(editor.id()))
+                .body("allowedActions", equalTo(List.of("approve", "reject-correction")));
         desk.as(editor).body(Map.of()).post("/api/tasks/" + taskId + "/approve").then().statusCode(403);
         desk.as(editor).post("/api/tasks/" + taskId + "/cancel").then().statusCode(409);
         org.junit.jupiter.api.Assertions.assertEquals("Reviewed English", publicTitle(id));
