@@ -37,7 +37,10 @@ public class ReviewService {
     @Inject
     Clock clock;
 
-    /** A reviewer of the language accepts the translation; never the person who submitted it. */
+    /**
+     * A reviewer of the language accepts the translation, or an editor's correction of a published one
+     * ({@link CorrectionReviews#approve}); never the person who submitted or wrote it.
+     */
     @InTransaction
     public TaskView approve(Caller reviewer, UUID id, String comment) {
         Task task = access.reviewable(reviewer, id);
@@ -67,7 +70,8 @@ public class ReviewService {
 
     /**
      * A reviewer sends the translation back with a comment: to the same translator while their lease
-     * lives, otherwise to the queue. The comment stays on the task.
+     * lives, otherwise to the queue. A correction is turned down instead ({@link CorrectionReviews#reject}):
+     * its review ends. The comment stays on the task.
      */
     @InTransaction
     public TaskView reject(Caller reviewer, UUID id, String comment) {
@@ -87,7 +91,6 @@ public class ReviewService {
         }
         boolean backToTranslator = task.leaseAlive(now);
         TaskAction action = backToTranslator ? TaskAction.REJECT : TaskAction.REJECT_TO_QUEUE;
-        TaskTransitions.check(task.state(), action);
         Task rejected = transitions.apply(task, action, TaskSelection.asRead(task),
                 backToTranslator ? TaskChange.nothing() : TaskChange.nobodyHolds(), reviewer.accountId(), null);
         tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
