@@ -23,7 +23,7 @@ public class LeaseSweeper {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    DeskService desk;
+    ClaimService claims;
 
     @Inject
     @ConfigProperty(name = "newsdesk.desk.sweep.seconds", defaultValue = "30")
@@ -37,7 +37,7 @@ public class LeaseSweeper {
 
     private void sweep() {
         try {
-            int expired = desk.expireLapsedLeases();
+            int expired = claims.expireLapsedLeases();
             if (expired > 0) {
                 LOG.log(Level.INFO, "{0} lapsed claim(s) returned to the queue", expired);
             }

@@ -41,26 +41,53 @@ public class TaskRepository {
     record Position(int priority, Instant dueAt, Instant createdAt, UUID id) {
     }
 
-    /** Lease expiries the sweeper performed: which task, and who lost it. */
-    record Lapsed(UUID id, UUID articleId, String language, UUID formerHolder) {
+    /** A task to open: where it comes from (the request that asked for it, if any) and what it translates. */
+    record NewTask(UUID articleId, String language, TaskKind kind, int sourceRevision, Integer baseRevision,
+                   int priority, Instant dueAt, String note, UUID createdBy, UUID requestId) {
     }
 
-    void insert(UUID id, UUID articleId, String language, TaskKind kind, int sourceRevision, Integer baseRevision,
-                int priority, Instant dueAt, String note, UUID createdBy, Instant now) {
-        jdbc.updateOrDuplicate("A " + language + " task for this article is already open", """
+    /** Opens a task in the queue; 409 when the language already has a live one. */
+    UUID insert(NewTask task, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.updateOrDuplicate("A " + task.language() + " task for this article is already open", """
                 INSERT INTO tasks (id, article_id, language, kind, state, source_revision, base_revision, priority,
-                                   due_at, note, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, articleId, language, kind, sourceRevision, baseRevision, priority, dueAt, note, createdBy, now, now);
+                                   due_at, note, created_by, request_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, task.articleId(), task.language(), task.kind(), task.sourceRevision(), task.baseRevision(),
+                task.priority(), task.dueAt(), task.note(), task.createdBy(), task.requestId(), now, now);
+        return id;
     }
 
     Optional<Task> find(UUID id) {
         return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE t.id = ?", TaskRepository::task, id);
     }
 
+    /** Puts an editor's correction of a published translation in the review queue, written by the editor. */
+    void insertCorrection(UUID articleId, String language, int sourceRevision, int revision, int lastReviewed,
+                          UUID editorId, String note, Instant now) {
+        jdbc.updateOrDuplicate("A correction of this " + language + " translation is already waiting for review", """
+                INSERT INTO tasks (id, article_id, language, kind, state, source_revision, base_revision, note,
+                                   submitted_by, submitted_revision, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, 'CORRECTION', 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), articleId, language, sourceRevision, lastReviewed, note, editorId, revision, editorId,
+                now, now);
+    }
+
+    /** The correction of this translation still waiting for review, if any. */
+    Optional<Task> liveCorrection(UUID articleId, String language) {
+        return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE t.article_id = ? AND t.language = ? AND t.kind = 'CORRECTION'"
+                + " AND t.state IN ('OPEN', 'CLAIMED', 'SUBMITTED')", TaskRepository::task, articleId, language);
+    }
+
+    /** The tasks one translation request opened. */
+    List<Task> ofRequest(UUID requestId) {
+        return jdbc.list("SELECT " + COLUMNS + FROM + " WHERE t.request_id = ?",
+                TaskRepository::task, requestId);
+    }
+
     boolean hasLiveTask(UUID articleId, String language) {
         return jdbc.one("""
-                SELECT EXISTS (SELECT 1 FROM tasks WHERE article_id = ? AND language = ?
+                SELECT EXISTS (SELECT 1 FROM tasks WHERE article_id = ? AND language = ? AND kind <> 'CORRECTION'
                                   AND state IN ('OPEN', 'CLAIMED', 'SUBMITTED'))""",
                 row -> row.getBoolean(1), articleId, language).orElse(false);
     }
@@ -109,44 +136,30 @@ public class TaskRepository {
     }
 
     /**
-     * Claims the best open task in the given languages in one statement; concurrent claimers skip rows
-     * another transaction has locked, so no task is handed out twice. Empty when nothing is open.
+     * The one guarded statement behind every task transition: moves the rows {@code which} picks that are
+     * still in {@code from} to {@code to}, setting what {@code change} says, and returns them as they are now,
+     * each with the holder it had before. Empty when no row qualified any more (the caller decides if that is
+     * a conflict). Candidates are picked and locked first, guards are re-checked on the locked row.
      */
-    Optional<UUID> claimNext(UUID holder, Collection<String> languages, Instant leaseUntil, Instant now) {
-        return jdbc.one("""
-                UPDATE tasks SET state = 'CLAIMED', holder_id = ?, lease_expires_at = ?, lease_count = lease_count + 1,
-                                 version = version + 1, updated_at = ?
-                 WHERE id = (SELECT id FROM tasks t
-                              WHERE state = 'OPEN' AND language = ANY (?)
-                              ORDER BY priority DESC, due_at ASC NULLS LAST, created_at, id
-                              LIMIT 1
-                                FOR UPDATE SKIP LOCKED)
-                RETURNING id""", row -> Jdbc.uuid(row, "id"), holder, leaseUntil, now, languages);
+    List<Moved> move(TaskSelection which, TaskState from, TaskState to, TaskChange change, Instant now) {
+        // The candidates are a materialized CTE so they are picked (and locked) exactly once, whatever the plan.
+        List<Object> params = new ArrayList<>(which.candidateParams(from));
+        StringBuilder sql = new StringBuilder("WITH before AS MATERIALIZED (").append(which.candidates())
+                .append("), moved AS (UPDATE tasks t SET state = ?, version = t.version + 1, updated_at = ?");
+        params.add(to);
+        params.add(now);
+        change.appendSets(sql, params, now);
+        sql.append(" FROM before WHERE t.id = before.id AND t.state = ?");
+        params.add(from);
+        sql.append(which.guards());
+        params.addAll(which.guardParams());
+        sql.append(" RETURNING t.*, before.holder_id AS former_holder_id) SELECT ").append(COLUMNS)
+                .append(", t.former_holder_id FROM moved t LEFT JOIN accounts h ON h.id = t.holder_id ORDER BY t.id");
+        return jdbc.list(sql.toString(), row -> new Moved(task(row), Jdbc.uuid(row, "former_holder_id")), params.toArray());
     }
 
-    /** Takes an open task for the holder; false if it is no longer open. */
-    boolean claim(UUID id, UUID holder, Instant leaseUntil, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET state = 'CLAIMED', holder_id = ?, lease_expires_at = ?, lease_count = lease_count + 1,
-                                 version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = 'OPEN'""", holder, leaseUntil, now, id) == 1;
-    }
-
-    /** Extends the holder's own live lease. */
-    boolean renew(Task task, Instant leaseUntil, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET lease_expires_at = ?, version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
-                leaseUntil, now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
-    }
-
-    /** Gives the task back to the queue, if the holder still holds it. */
-    boolean release(Task task, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL, version = version + 1,
-                                 updated_at = ?
-                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
-                now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
+    /** A task as a transition left it, and who held it before. */
+    record Moved(Task task, UUID formerHolder) {
     }
 
     /** Saves the draft if the holder still holds the task and it is still at the version they read. */
@@ -158,48 +171,6 @@ public class TaskRepository {
                    AND version = ?""",
                 work.title(), work.summary(), work.body(), now, now,
                 task.id(), task.holderId(), task.leaseCount(), now, expectedVersion) == 1;
-    }
-
-    boolean submit(Task task, TranslationWork work, int revision, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET state = 'SUBMITTED', submitted_by = holder_id, submitted_revision = ?,
-                                 draft_title = ?, draft_summary = ?, draft_body = ?, draft_saved_at = ?,
-                                 version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
-                revision, work.title(), work.summary(), work.body(), now, now,
-                task.id(), task.holderId(), task.leaseCount(), now) == 1;
-    }
-
-    boolean rebase(Task task, int sourceRevision, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET source_revision = ?, version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = 'CLAIMED' AND holder_id = ? AND lease_count = ? AND lease_expires_at > ?""",
-                sourceRevision, now, task.id(), task.holderId(), task.leaseCount(), now) == 1;
-    }
-
-    /** Moves the task to a new state (and holder) if it is still at the state and version it was read at. */
-    boolean move(Task task, TaskState to, UUID holder, Instant leaseUntil, boolean newLease, Instant now) {
-        return jdbc.update("""
-                UPDATE tasks SET state = ?, holder_id = ?, lease_expires_at = ?,
-                                 lease_count = lease_count + CASE WHEN ? THEN 1 ELSE 0 END,
-                                 version = version + 1, updated_at = ?
-                 WHERE id = ? AND state = ? AND version = ?""",
-                to, holder, leaseUntil, newLease, now, task.id(), task.state(), task.version()) == 1;
-    }
-
-    /** Returns every task whose lease ran out to the queue; rows being changed elsewhere wait for the next sweep. */
-    List<Lapsed> expireLapsed(Instant now) {
-        return jdbc.list("""
-                WITH lapsed AS (SELECT id, holder_id FROM tasks
-                                 WHERE state = 'CLAIMED' AND lease_expires_at <= ?
-                                   FOR UPDATE SKIP LOCKED)
-                UPDATE tasks t SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL, version = t.version + 1,
-                                   updated_at = ?
-                  FROM lapsed WHERE t.id = lapsed.id
-                RETURNING t.id, t.article_id, t.language, lapsed.holder_id""",
-                row -> new Lapsed(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "article_id"), row.getString("language"),
-                        Jdbc.uuid(row, "holder_id")),
-                now, now);
     }
 
     /** Live claims this account holds at {@code now}. */

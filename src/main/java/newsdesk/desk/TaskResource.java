@@ -42,7 +42,13 @@ import java.util.UUID;
 public class TaskResource {
 
     @Inject
-    DeskService desk;
+    TaskService tasks;
+
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    ReviewService reviews;
 
     @Context
     SecurityContext security;
@@ -51,14 +57,14 @@ public class TaskResource {
     public Page<TaskView> list(@QueryParam("state") String state, @QueryParam("language") String language,
                                @QueryParam("mine") boolean mine, @QueryParam("limit") Integer limit,
                                @QueryParam("cursor") String cursor) {
-        return desk.list(caller(), state(state), language == null || language.isBlank() ? null : language.strip(), mine,
+        return tasks.list(caller(), state(state), language == null || language.isBlank() ? null : language.strip(), mine,
                 PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(desk.get(caller(), id));
+        return withETag(tasks.get(caller(), id));
     }
 
     @POST
@@ -67,7 +73,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "The task the caller now holds")
     @APIResponse(responseCode = "204", description = "No open task in the caller's languages")
     public Response claimNext(ClaimNext request) {
-        return desk.claimNext(caller(), request == null ? null : request.language())
+        return claims.claimNext(caller(), request == null ? null : request.language())
                 .map(TaskResource::withETag)
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -76,14 +82,14 @@ public class TaskResource {
     @Path("{id}/claim")
     @RequiresRole(Role.TRANSLATOR)
     public Response claim(@PathParam("id") UUID id) {
-        return withETag(desk.claim(caller(), id));
+        return withETag(claims.claim(caller(), id));
     }
 
     @POST
     @Path("{id}/release")
     @RequiresRole(Role.TRANSLATOR)
     public Response release(@PathParam("id") UUID id) {
-        return withETag(desk.release(caller(), id));
+        return withETag(claims.release(caller(), id));
     }
 
     @PUT
@@ -91,55 +97,55 @@ public class TaskResource {
     @RequiresRole(Role.TRANSLATOR)
     public Response saveDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull TranslationWork work) {
-        return withETag(desk.saveDraft(caller(), id, ETags.expectedVersion(ifMatch), work));
+        return withETag(claims.saveDraft(caller(), id, ETags.expectedVersion(ifMatch), work));
     }
 
     @POST
     @Path("{id}/submit")
     @RequiresRole(Role.TRANSLATOR)
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull TranslationWork work) {
-        return withETag(desk.submit(caller(), id, work));
+        return withETag(claims.submit(caller(), id, work));
     }
 
     @POST
     @Path("{id}/approve")
     @RequiresRole(Role.REVIEWER)
     public Response approve(@PathParam("id") UUID id, @Valid Verdict verdict) {
-        return withETag(desk.approve(caller(), id, verdict == null ? null : verdict.comment()));
+        return withETag(reviews.approve(caller(), id, verdict == null ? null : verdict.comment()));
     }
 
     @POST
     @Path("{id}/reject")
     @RequiresRole(Role.REVIEWER)
     public Response reject(@PathParam("id") UUID id, @Valid Verdict verdict) {
-        return withETag(desk.reject(caller(), id, verdict == null ? null : verdict.comment()));
+        return withETag(reviews.reject(caller(), id, verdict == null ? null : verdict.comment()));
     }
 
     @POST
     @Path("{id}/cancel")
     @RequiresRole(Role.EDITOR)
     public Response cancel(@PathParam("id") UUID id) {
-        return withETag(desk.cancel(caller(), id));
+        return withETag(tasks.cancel(caller(), id));
     }
 
     @POST
     @Path("{id}/reassign")
     @RequiresRole(Role.EDITOR)
     public Response reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment reassignment) {
-        return withETag(desk.reassign(caller(), id, reassignment.translatorId()));
+        return withETag(tasks.reassign(caller(), id, reassignment.translatorId()));
     }
 
     @GET
     @Path("{id}/source-diff")
     public List<RevisionDiff.FieldDiff> sourceDiff(@PathParam("id") UUID id) {
-        return desk.sourceDiff(caller(), id);
+        return tasks.sourceDiff(caller(), id);
     }
 
     @POST
     @Path("{id}/rebase")
     @RequiresRole(Role.TRANSLATOR)
     public Response rebase(@PathParam("id") UUID id) {
-        return withETag(desk.rebase(caller(), id));
+        return withETag(claims.rebase(caller(), id));
     }
 
     private Caller caller() {

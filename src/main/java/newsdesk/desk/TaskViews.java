@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.article.Revision;
 import newsdesk.article.TranslationEditions;
+import newsdesk.workflow.TaskAction;
 import newsdesk.workflow.TaskWorkflow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds what the API shows of tasks: lists with sourceChanged, single tasks with the source text and comments. */
 @ApplicationScoped
@@ -36,10 +39,15 @@ public class TaskViews {
         return view(task, source.currentRevision(), text, tasks.comments(task.id()));
     }
 
+    /** What the table allows from the task's state, as far as its kind offers it. */
+    private static Set<TaskAction> offered(Task task) {
+        return TaskWorkflow.allowed(task.state()).stream().filter(task.kind()::offers).collect(Collectors.toSet());
+    }
+
     private static TaskView view(Task t, int currentSourceRevision, SourceText source, List<TaskComment> comments) {
         return new TaskView(t.id(), t.articleId(), t.language(), t.kind(), t.state(), t.sourceRevision(), t.baseRevision(),
                 currentSourceRevision, currentSourceRevision > t.sourceRevision(), t.priority(), t.dueAt(), t.note(),
                 t.holderId(), t.holder(), t.leaseExpiresAt(), t.submittedBy(), t.submittedRevision(), t.draft(), source,
-                comments, Transitions.slugs(TaskWorkflow.allowed(t.state())), t.createdAt(), t.updatedAt(), t.version());
+                comments, TaskTransitions.slugs(offered(t)), t.createdAt(), t.updatedAt(), t.version());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,8 +35,10 @@ public class TranslationRequestResource {
 
     @POST
     @RequiresRole(Role.EDITOR)
-    public Response request(@PathParam("id") UUID articleId, @Valid @NotNull RequestTranslations request) {
-        return Response.status(Response.Status.CREATED).entity(requests.request(Caller.of(security), articleId, request))
-                .build();
+    public Response request(@PathParam("id") UUID articleId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                            @Valid @NotNull RequestTranslations request) {
+        TranslationRequests.Requested requested = requests.request(Caller.of(security), articleId, request, idempotencyKey);
+        return Response.status(Response.Status.CREATED).header("Idempotent-Replayed", requested.replayed())
+                .entity(requested.tasks()).build();
     }
 }

@@ -9,15 +9,14 @@ import newsdesk.article.SourceCorrected;
 import newsdesk.article.StoryKilled;
 import newsdesk.article.TranslationEditions;
 import newsdesk.language.LanguageService;
-import newsdesk.platform.Conflict;
-import newsdesk.platform.ErrorCode;
+import newsdesk.platform.Idempotency;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
-import newsdesk.workflow.TaskState;
+import newsdesk.workflow.TaskAction;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +34,12 @@ public class TranslationRequests {
     TaskViews views;
 
     @Inject
+    TaskTransitions transitions;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
     TranslationEditions editions;
 
     @Inject
@@ -46,10 +51,28 @@ public class TranslationRequests {
     /**
      * Opens one task per requested language (editors), pinned to the source's current revision, and the
      * translation editions in TRANSLATION. 422 for the source language or a language the site does not
-     * publish in; 409 when the language already has an edition or an open task. All or nothing.
+     * publish in; 409 when the language already has an edition or an open task. All or nothing. With an
+     * Idempotency-Key, a replay answers with the tasks the first request opened and opens none.
      */
     @InTransaction
-    public List<TaskView> request(Caller editor, UUID articleId, RequestTranslations request) {
+    public Requested request(Caller editor, UUID articleId, RequestTranslations request, String idempotencyKey) {
+        Idempotency.Outcome outcome = idempotency.create(editor.accountId(), "translations", idempotencyKey,
+                new Keyed(articleId, request), () -> open(editor, articleId, request));
+        List<String> asked = request.languages().stream().map(String::strip).toList();
+        List<TaskView> opened = tasks.ofRequest(outcome.resourceId()).stream()
+                .sorted(Comparator.comparingInt(task -> asked.indexOf(task.language()))).map(views::full).toList();
+        return new Requested(opened, outcome.replayed());
+    }
+
+    /** The tasks a request opened, and whether an earlier request with the same Idempotency-Key opened them. */
+    public record Requested(List<TaskView> tasks, boolean replayed) {
+    }
+
+    /** What an Idempotency-Key stands for: the same languages (and so on) for the same story (public for JSON-B). */
+    public record Keyed(UUID articleId, RequestTranslations request) {
+    }
+
+    private UUID open(Caller editor, UUID articleId, RequestTranslations request) {
         TranslationEditions.Source source = editions.source(articleId);
         List<String> languagesAsked = request.languages().stream().map(String::strip).distinct().toList();
         for (String language : languagesAsked) {
@@ -61,16 +84,14 @@ public class TranslationRequests {
             }
         }
         Instant now = clock.instant();
-        List<UUID> opened = new ArrayList<>();
+        UUID requestId = UUID.randomUUID();
         for (String language : languagesAsked) {
             editions.open(editor.accountId(), articleId, language, source.currentRevision());
-            UUID id = UUID.randomUUID();
-            tasks.insert(id, articleId, language, TaskKind.TRANSLATE, source.currentRevision(), null,
-                    request.priority() == null ? 0 : request.priority(), request.dueAt(),
-                    request.note() == null ? null : request.note().strip(), editor.accountId(), now);
-            opened.add(id);
+            tasks.insert(new TaskRepository.NewTask(articleId, language, TaskKind.TRANSLATE, source.currentRevision(),
+                    null, request.priority() == null ? 0 : request.priority(), request.dueAt(),
+                    request.note() == null ? null : request.note().strip(), editor.accountId(), requestId), now);
         }
-        return opened.stream().map(id -> views.full(tasks.find(id).orElseThrow())).toList();
+        return requestId;
     }
 
     /**
@@ -89,23 +110,22 @@ public class TranslationRequests {
             if (!tasks.hasLiveTask(correction.articleId(), language)) {
                 Integer base = editions.edition(correction.articleId(), language)
                         .map(EditionSummary::sourceRevision).orElse(null);
-                tasks.insert(UUID.randomUUID(), correction.articleId(), language, TaskKind.UPDATE, correction.revision(),
-                        base, 0, null, "The source had a major correction", correction.actorId(), now);
+                tasks.insert(new TaskRepository.NewTask(correction.articleId(), language, TaskKind.UPDATE,
+                        correction.revision(), base, 0, null, "The source had a major correction", correction.actorId(),
+                        null), now);
             }
         }
     }
 
     /** A killed story needs no more translating: its live tasks are called off (inside the kill's transaction). */
     void onStoryKilled(@Observes StoryKilled kill) {
-        Instant now = clock.instant();
+        // The kill holds the story's editions already; the task rows come second, as everywhere.
         for (Task task : tasks.lockLive(kill.articleId())) {
             if (task.kind() == TaskKind.TRANSLATE) {
                 editions.discard(kill.actorId(), task.articleId(), task.language());
             }
-            if (!tasks.move(task, TaskState.CANCELLED, null, null, false, now)) {
-                throw new Conflict(ErrorCode.CONFLICT, "A translation task of this story changed meanwhile; try again");
-            }
-            editions.note(task.articleId(), task.language(), kill.actorId(), "cancel-task", "the story was killed");
+            transitions.apply(task, TaskAction.CANCEL, TaskSelection.asRead(task), TaskChange.nobodyHolds(),
+                    kill.actorId(), "the story was killed");
         }
     }
 }

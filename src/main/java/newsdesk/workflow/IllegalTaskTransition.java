@@ -27,8 +27,9 @@ public class IllegalTaskTransition extends RuntimeException {
         return switch (action) {
             case CLAIM -> "claimed";
             case SUBMIT -> "submitted";
-            case REJECT, REJECT_TO_QUEUE -> "rejected";
+            case REJECT, REJECT_TO_QUEUE, REJECT_CORRECTION -> "rejected";
             case REASSIGN -> "reassigned";
+            case REBASE -> "rebased";
             case CANCEL -> "cancelled";
             default -> action.name().toLowerCase(Locale.ROOT) + "d";
         };

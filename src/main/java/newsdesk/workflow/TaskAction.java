@@ -18,6 +18,10 @@ public enum TaskAction {
     REJECT,
     /** A reviewer sends it back, and the translator's lease has run out: it goes to the queue. */
     REJECT_TO_QUEUE,
+    /** The holder accepts the source's changes: the task is pinned to the source's current revision. */
+    REBASE,
+    /** A reviewer turns down an editor's correction of a published translation: the review ends. */
+    REJECT_CORRECTION,
     /** An editor gives the task to a named translator. */
     REASSIGN,
     /** An editor calls the task off. */

@@ -11,7 +11,9 @@ import static newsdesk.workflow.TaskAction.CANCEL;
 import static newsdesk.workflow.TaskAction.CLAIM;
 import static newsdesk.workflow.TaskAction.EXPIRE;
 import static newsdesk.workflow.TaskAction.REASSIGN;
+import static newsdesk.workflow.TaskAction.REBASE;
 import static newsdesk.workflow.TaskAction.REJECT;
+import static newsdesk.workflow.TaskAction.REJECT_CORRECTION;
 import static newsdesk.workflow.TaskAction.REJECT_TO_QUEUE;
 import static newsdesk.workflow.TaskAction.RELEASE;
 import static newsdesk.workflow.TaskAction.SUBMIT;
@@ -19,6 +21,7 @@ import static newsdesk.workflow.TaskState.APPROVED;
 import static newsdesk.workflow.TaskState.CANCELLED;
 import static newsdesk.workflow.TaskState.CLAIMED;
 import static newsdesk.workflow.TaskState.OPEN;
+import static newsdesk.workflow.TaskState.REJECTED;
 import static newsdesk.workflow.TaskState.SUBMITTED;
 
 /** The translation task state machine as one table: (state, action) → next state. */
@@ -34,11 +37,13 @@ public final class TaskWorkflow {
         row(CLAIMED, RELEASE, OPEN);
         row(CLAIMED, EXPIRE, OPEN);
         row(CLAIMED, SUBMIT, SUBMITTED);
+        row(CLAIMED, REBASE, CLAIMED);
         row(CLAIMED, REASSIGN, CLAIMED);
         row(CLAIMED, CANCEL, CANCELLED);
         row(SUBMITTED, APPROVE, APPROVED);
         row(SUBMITTED, REJECT, CLAIMED);
         row(SUBMITTED, REJECT_TO_QUEUE, OPEN);
+        row(SUBMITTED, REJECT_CORRECTION, REJECTED);
         row(SUBMITTED, CANCEL, CANCELLED);
     }
 

@@ -96,6 +96,56 @@ public final class Desk {
         return code;
     }
 
+    /**
+     * A server of one's own, with its own database: for tests that move the server's clock, which would
+     * disturb every other test on the shared server. Boots like the shared one; close it when done.
+     */
+    public static final class OwnServer implements AutoCloseable {
+
+        private final TestDatabase database = TestDatabase.create();
+        private final RecordingHub hub = RecordingHub.start();
+        private final ServerProcess server;
+        private final Desk desk;
+
+        /** {@code settings}: environment variables beyond the test defaults. */
+        public OwnServer(String name, Map<String, String> settings) {
+            Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                    "NEWSDESK_DB_URL", database.url(),
+                    "NEWSDESK_ADMIN_PASSWORD", NewsdeskServer.ADMIN_PASSWORD,
+                    "NEWSDESK_DATA_DIR", java.nio.file.Path.of("target", "it", "data-" + database.name()).toString(),
+                    "NEWSDESK_TEST_CLOCK_ENABLED", "true",
+                    "NEWSDESK_WEBSUB_HUB", hub.url()));
+            environment.putAll(settings);
+            try {
+                server = ServerProcess.start(name, environment);
+            } catch (RuntimeException | Error e) {
+                hub.close();
+                database.close();
+                throw e;
+            }
+            desk = new Desk(server.baseUri(), database, hub);
+        }
+
+        public Desk desk() {
+            return desk;
+        }
+
+        /** Moves this server's clock forward. */
+        public void advanceClock(long seconds) {
+            desk.asAdmin().body(Map.of("advanceSeconds", seconds)).post("/api/test/clock").then().statusCode(200);
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                hub.close();
+                database.close();
+            }
+        }
+    }
+
     public String signIn(String username, String password) {
         return anonymous().body(Map.of("username", username, "password", password))
                 .post("/api/auth/tokens").then().statusCode(201).extract().path("token");

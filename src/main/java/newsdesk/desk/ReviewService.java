@@ -1,0 +1,100 @@
+package newsdesk.desk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.account.Caller;
+import newsdesk.article.TranslationEditions;
+import newsdesk.platform.InTransaction;
+import newsdesk.platform.Invalid;
+import newsdesk.workflow.TaskAction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The reviewer's side of the desk: four-eyes verdicts on submitted translations and editors' corrections. */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TaskTransitions transitions;
+
+    @Inject
+    TaskAccess access;
+
+    @Inject
+    TaskViews views;
+
+    @Inject
+    CorrectionReviews corrections;
+
+    @Inject
+    TranslationEditions editions;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A reviewer of the language accepts the translation, or an editor's correction of a published one
+     * ({@link CorrectionReviews#approve}); never the person who submitted or wrote it.
+     */
+    @InTransaction
+    public TaskView approve(Caller reviewer, UUID id, String comment) {
+        Task task = access.reviewable(reviewer, id);
+        TaskTransitions.check(task.state(), TaskAction.APPROVE);
+        editions.hold(task.articleId(), task.language());
+        Instant now = clock.instant();
+        Task approved = transitions.apply(task, TaskAction.APPROVE, TaskSelection.asRead(task),
+                TaskChange.nobodyHolds(), reviewer.accountId(), null);
+        if (comment != null && !comment.isBlank()) {
+            tasks.comment(id, reviewer.accountId(), "APPROVE", comment.strip(), now);
+        }
+        if (task.kind() == TaskKind.CORRECTION) {
+            corrections.approve(reviewer, task);
+            return views.full(approved);
+        }
+        editions.approve(reviewer.accountId(), task.articleId(), task.language(), task.submittedRevision(),
+                task.sourceRevision(), task.kind() == TaskKind.UPDATE);
+        int currentSource = editions.source(task.articleId()).currentRevision();
+        if (task.kind() == TaskKind.UPDATE && task.sourceRevision() < currentSource) {
+            // The source moved on while this update was in review: the live translation is still outdated.
+            tasks.insert(new TaskRepository.NewTask(task.articleId(), task.language(), TaskKind.UPDATE, currentSource,
+                    task.sourceRevision(), task.priority(), task.dueAt(), "The source changed again during review",
+                    reviewer.accountId(), null), now);
+        }
+        return views.full(approved);
+    }
+
+    /**
+     * A reviewer sends the translation back with a comment: to the same translator while their lease
+     * lives, otherwise to the queue. A correction is turned down instead ({@link CorrectionReviews#reject}):
+     * its review ends. The comment stays on the task.
+     */
+    @InTransaction
+    public TaskView reject(Caller reviewer, UUID id, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw Invalid.field("comment", "say what needs to change");
+        }
+        Task task = access.reviewable(reviewer, id);
+        editions.hold(task.articleId(), task.language());
+        Instant now = clock.instant();
+        if (task.kind() == TaskKind.CORRECTION) {
+            Task rejected = transitions.apply(task, TaskAction.REJECT_CORRECTION, TaskSelection.asRead(task),
+                    TaskChange.nobodyHolds(), reviewer.accountId(), "the correction in revision "
+                            + task.submittedRevision() + " is turned down: " + comment.strip());
+            tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
+            corrections.reject(reviewer, task);
+            return views.full(rejected);
+        }
+        boolean backToTranslator = task.leaseAlive(now);
+        TaskAction action = backToTranslator ? TaskAction.REJECT : TaskAction.REJECT_TO_QUEUE;
+        Task rejected = transitions.apply(task, action, TaskSelection.asRead(task),
+                backToTranslator ? TaskChange.nothing() : TaskChange.nobodyHolds(), reviewer.accountId(), null);
+        tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
+        editions.reject(reviewer.accountId(), task.articleId(), task.language(), task.kind() == TaskKind.UPDATE);
+        return views.full(rejected);
+    }
+}

@@ -1,0 +1,116 @@
+package newsdesk.desk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.article.TranslationEditions;
+import newsdesk.platform.Conflict;
+import newsdesk.workflow.IllegalTaskTransition;
+import newsdesk.workflow.TaskAction;
+import newsdesk.workflow.TaskState;
+import newsdesk.workflow.TaskWorkflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The one door through which a task changes state. Lock order, everywhere on the desk: a path that also
+ * changes the edition takes the edition locks first ({@link TranslationEditions#hold}: source edition,
+ * then translation), and only then the task row, which the guarded UPDATE here locks. Claims and lease
+ * expiries touch no edition and lock only task rows.
+ */
+@ApplicationScoped
+public class TaskTransitions {
+
+    /** Actions whose audit event the edition already records (its submit, approve, reject; a correction's approval). */
+    private static final Set<TaskAction> RECORDED_BY_EDITION = Set.of(TaskAction.SUBMIT, TaskAction.APPROVE,
+            TaskAction.REJECT, TaskAction.REJECT_TO_QUEUE);
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TranslationEditions editions;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Asks TaskWorkflow where {@code action} leads from {@code from} (409 naming the state and the allowed
+     * actions if nowhere), moves the rows {@code which} picks with one guarded UPDATE whose target state is
+     * the table's, and writes an audit event per moved task. Returns the moved tasks, possibly none.
+     */
+    List<TaskRepository.Moved> move(TaskState from, TaskAction action, TaskSelection which, TaskChange change,
+                                    UUID actorId, Function<TaskRepository.Moved, String> detail) {
+        TaskState to = check(from, action);
+        List<TaskRepository.Moved> moved = tasks.move(which, from, to, change, clock.instant());
+        for (TaskRepository.Moved row : moved) {
+            Task task = row.task();
+            if (!RECORDED_BY_EDITION.contains(action)) {
+                editions.note(task.articleId(), task.language(), actorId, auditName(action), detail.apply(row));
+            }
+        }
+        return moved;
+    }
+
+    /** One task, as it was read: 409 when it moved meanwhile or the caller's claim lapsed. */
+    Task apply(Task task, TaskAction action, TaskSelection which, TaskChange change, UUID actorId, String detail) {
+        return move(task.state(), action, which, change, actorId, row -> detail != null ? detail : "task " + task.id())
+                .stream().findFirst().map(TaskRepository.Moved::task)
+                .orElseThrow(() -> which.guardsTheHolder() ? notYours(task) : changedMeanwhile(task));
+    }
+
+    /** Claims the best task in the queue for these languages, in one statement. */
+    Optional<Task> claimBest(List<String> languages, UUID translatorId, Instant leaseUntil) {
+        return move(TaskState.OPEN, TaskAction.CLAIM, TaskSelection.bestInQueue(languages),
+                TaskChange.claimBy(translatorId, leaseUntil), translatorId, row -> "task " + row.task().id())
+                .stream().findFirst().map(TaskRepository.Moved::task);
+    }
+
+    /** Returns every lapsed claim to the queue; the audit names who lost it. */
+    int expireLapsed() {
+        return move(TaskState.CLAIMED, TaskAction.EXPIRE, TaskSelection.leaseLapsed(clock.instant()),
+                TaskChange.nobodyHolds(), null, row -> "held by " + row.formerHolder()).size();
+    }
+
+    /** The API's 409 for an action the table does not allow from this state. */
+    static TaskState check(TaskState from, TaskAction action) {
+        try {
+            return TaskWorkflow.next(from, action);
+        } catch (IllegalTaskTransition e) {
+            throw Conflict.illegalAction(e.getMessage(), e.current().name(), slugs(e.allowed()));
+        }
+    }
+
+    /** The caller thought they held the task, but its claim lapsed or passed to someone else. */
+    Conflict notYours(Task asRead) {
+        Task task = tasks.find(asRead.id()).orElse(asRead);
+        String why = task.state() != TaskState.CLAIMED ? "it is " + task.state()
+                : !task.leaseAlive(clock.instant()) ? "the lease expired at " + task.leaseExpiresAt()
+                : "it is held by " + task.holder();
+        return Conflict.illegalAction("You do not hold this task: " + why, task.state().name(),
+                slugs(TaskWorkflow.allowed(task.state())));
+    }
+
+    private Conflict changedMeanwhile(Task asRead) {
+        Task task = tasks.find(asRead.id()).orElse(asRead);
+        return Conflict.illegalAction("The task changed meanwhile (it is " + task.state() + " now); read it again",
+                task.state().name(), slugs(TaskWorkflow.allowed(task.state())));
+    }
+
+    static List<String> slugs(Set<TaskAction> actions) {
+        return actions.stream().map(TaskAction::slug).sorted().toList();
+    }
+
+    private static String auditName(TaskAction action) {
+        return switch (action) {
+            case EXPIRE -> "lease-expired";
+            case CANCEL -> "cancel-task";
+            default -> action.slug();
+        };
+    }
+}
