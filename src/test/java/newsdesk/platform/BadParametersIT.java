@@ -87,7 +87,7 @@ class BadParametersIT {
                         "\u0000|" + AN_ID),
                 "/api/tasks", List.of("5||+999999999-12-31T23:59:59Z|" + AN_ID, "5|-999999999-01-01T00:00:00Z|2026-01-01T00:00:00Z|"
                         + AN_ID, "99999999999||2026-01-01T00:00:00Z|" + AN_ID, "5|||", "5"),
-                "/api/accounts", List.of("\u0000", "admin\u0001", "\ud800"));
+                "/api/accounts", List.of("\u0000", "admin\u0001", "admin\u007f"));
         return forged.entrySet().stream().flatMap(list -> list.getValue().stream().map(key ->
                 DynamicTest.dynamicTest("GET " + list.getKey() + " after " + key.replace("\u0000", "\\0"),
                         () -> assertRefused(get(list.getKey() + "?cursor=" + cursor(key)), "cursor"))));
@@ -100,7 +100,7 @@ class BadParametersIT {
                 .map(month -> DynamicTest.dynamicTest("archive " + month, () -> {
                     Response response = get("/feeds/uk/archive/" + month + ".xml");
                     assertProblem(response);
-                    assertTrue(response.statusCode() == 400 || response.statusCode() == 404, response.asString());
+                    assertTrue(List.of(400, 404, 422).contains(response.statusCode()), response.asString());
                 }));
     }
 
