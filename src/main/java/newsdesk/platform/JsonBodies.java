@@ -17,6 +17,8 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,11 @@ public class JsonBodies implements ReaderInterceptor {
         byte[] bytes = context.getInputStream().readAllBytes();
         String json = TextRules.strictUtf8(bytes)
                 .orElseThrow(() -> new Malformed("The request body is not valid UTF-8"));
-        List<FieldError> errors = JsonShape.check(parse(json), context.getGenericType());
+        // A resource reading the raw text or a JSON-P tree binds nothing: only the text rule applies.
+        Class<?> target = context.getType();
+        boolean raw = target == String.class || target == byte[].class || InputStream.class.isAssignableFrom(target)
+                || Reader.class.isAssignableFrom(target) || JsonValue.class.isAssignableFrom(target);
+        List<FieldError> errors = JsonShape.check(parse(json), raw ? Object.class : context.getGenericType());
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
