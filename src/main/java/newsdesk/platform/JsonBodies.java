@@ -20,13 +20,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Every JSON request body, before JSON-B binds it: exactly one JSON value (no trailing garbage), in
  * UTF-8, without duplicate member names (400 otherwise), and of the shape its Java type wants, every
- * string keeping {@link TextRules} (422 naming each bad member, see {@link JsonShape}). Runs inside
+ * string keeping {@link TextRules} (400 or 422 naming each bad member, see {@link JsonShape}). Runs inside
  * {@link RequestSizeLimit}, which has already bounded and buffered the body.
  */
 @Provider
@@ -54,10 +53,7 @@ public class JsonBodies implements ReaderInterceptor {
         Class<?> target = context.getType();
         boolean raw = target == String.class || target == byte[].class || InputStream.class.isAssignableFrom(target)
                 || Reader.class.isAssignableFrom(target) || JsonValue.class.isAssignableFrom(target);
-        List<FieldError> errors = JsonShape.check(parse(json), raw ? Object.class : context.getGenericType());
-        if (!errors.isEmpty()) {
-            throw new Invalid(errors);
-        }
+        JsonShape.check(parse(json), raw ? Object.class : context.getGenericType());
         context.setInputStream(new ByteArrayInputStream(bytes));
         return context.proceed();
     }

@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,9 +25,11 @@ import java.util.stream.Collectors;
 /**
  * Checks a parsed JSON body against the Java type it is about to be bound to, member by member, so
  * that JSON-B never has to guess: it would wrap 4294967301 into an int as 5, read "yes" as false,
- * take the year 100000 and turn a lone surrogate into '?'. Every string anywhere (known member or
- * not) keeps {@link TextRules}. Errors name the member like "tags[2]" or "source.title"; the whole
- * body is "body".
+ * take the year 100000 and turn a lone surrogate into '?'. A member JSON-B cannot bind faithfully
+ * (wrong JSON type, a number its Java type cannot hold, an unparsable date or id) makes the body
+ * unreadable, 400; a readable value that breaks a rule ({@link TextRules} for every string anywhere,
+ * known member or not; dates within {@link TimeRange}) is a 422. Errors name the member like
+ * "tags[2]" or "source.title"; the whole body is "body".
  */
 final class JsonShape {
 
@@ -35,16 +38,24 @@ final class JsonShape {
             Long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE},
             Short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE}, short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE});
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> unreadable = new ArrayList<>();
+    private final List<FieldError> invalid = new ArrayList<>();
 
     private JsonShape() {
     }
 
-    /** What is wrong with the value as the given type; empty when JSON-B may bind it. */
-    static List<FieldError> check(JsonValue value, Type type) {
+    /** Returns when JSON-B may bind the value to the type; throws {@link Malformed} or {@link Invalid} listing every bad member. */
+    static void check(JsonValue value, Type type) {
         JsonShape shape = new JsonShape();
         shape.check(value, type, "");
-        return List.copyOf(shape.errors);
+        if (!shape.unreadable.isEmpty()) {
+            List<FieldError> all = new ArrayList<>(shape.unreadable);
+            all.addAll(shape.invalid);
+            throw Malformed.fields(all);
+        }
+        if (!shape.invalid.isEmpty()) {
+            throw new Invalid(shape.invalid);
+        }
     }
 
     private void check(JsonValue value, Type type, String field) {
@@ -63,8 +74,7 @@ final class JsonShape {
         } else if (Number.class.isAssignableFrom(raw) || raw == double.class || raw == float.class) {
             expect(value instanceof JsonNumber, field, "must be a number");
         } else if (raw == Instant.class) {
-            expect(text(value, field) && TimeRange.parse(((JsonString) value).getString()).isPresent(), field,
-                    "must be an instant like 2026-11-29T08:00:00Z, from 1970 to 9999");
+            instant(value, field);
         } else if (raw == UUID.class) {
             expect(text(value, field) && isId(((JsonString) value).getString()), field,
                     "must be an id like 0b9f8c52-4d0e-4c57-9a41-2f3c6f1d7e21");
@@ -85,7 +95,17 @@ final class JsonShape {
         if (!(value instanceof JsonString string)) {
             return expect(false, field, "must be a string");
         }
-        return TextRules.problem(string.getString()).map(problem -> expect(false, field, problem)).orElse(true);
+        TextRules.problem(string.getString()).ifPresent(problem -> invalid.add(new FieldError(name(field), problem)));
+        return true;
+    }
+
+    private void instant(JsonValue value, String field) {
+        String message = "must be an instant like 2026-11-29T08:00:00Z, from 1970 to 9999";
+        if (text(value, field) && !isInstant(((JsonString) value).getString())) {
+            error(field, message);
+        } else if (value instanceof JsonString string && TimeRange.parse(string.getString()).isEmpty()) {
+            invalid.add(new FieldError(name(field), message));
+        }
     }
 
     private void wholeNumber(JsonValue value, String field, long[] range) {
@@ -123,7 +143,7 @@ final class JsonShape {
             if (component != null) {
                 check(member, component.getGenericType(), memberField);
             } else if (TextRules.problem(name).isPresent()) {
-                error(field, "a member name " + TextRules.problem(name).orElseThrow());
+                invalid.add(new FieldError(name(field), "a member name " + TextRules.problem(name).orElseThrow()));
             } else {
                 anyText(member, memberField);
             }
@@ -141,7 +161,7 @@ final class JsonShape {
         } else if (value instanceof JsonObject object) {
             object.forEach((name, member) -> {
                 if (TextRules.problem(name).isPresent()) {
-                    error(field, "a member name " + TextRules.problem(name).orElseThrow());
+                    invalid.add(new FieldError(name(field), "a member name " + TextRules.problem(name).orElseThrow()));
                 } else {
                     anyText(member, field.isEmpty() ? name : field + "." + name);
                 }
@@ -150,18 +170,28 @@ final class JsonShape {
     }
 
     private boolean expect(boolean holds, String field, String message) {
-        if (!holds && errors.stream().noneMatch(e -> e.field().equals(name(field)))) {
+        if (!holds && unreadable.stream().noneMatch(e -> e.field().equals(name(field)))) {
             error(field, message);
         }
         return holds;
     }
 
+    /** A member JSON-B could not bind faithfully. */
     private void error(String field, String message) {
-        errors.add(new FieldError(name(field), message));
+        unreadable.add(new FieldError(name(field), message));
     }
 
     private static String name(String field) {
         return field.isEmpty() ? "body" : field;
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isId(String text) {
