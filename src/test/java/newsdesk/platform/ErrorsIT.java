@@ -65,6 +65,14 @@ class ErrorsIT {
     }
 
     @Test
+    void theSizeLimitComesBeforeAnyParsing() {
+        // Malformed JSON too: a 400 here would mean the body was read whole before the limit applied.
+        byte[] huge = ("[" + "1,".repeat(600_000)).getBytes(StandardCharsets.UTF_8);
+        desk.asAdmin().body(new ByteArrayInputStream(huge)).post("/api/accounts")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void problemBodiesNeverCarryStackTraces() {
         desk.asAdmin().body("{\"roles\": {\"nested\": [}").post("/api/accounts")
                 .then().statusCode(400).contentType("application/problem+json")
