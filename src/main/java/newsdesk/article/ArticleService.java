@@ -13,6 +13,7 @@ import newsdesk.platform.NotFound;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
+import newsdesk.platform.SortKey;
 import newsdesk.workflow.ArticleState;
 
 import java.time.Clock;
@@ -104,12 +105,8 @@ public class ArticleService {
     }
 
     private static ArticleRepository.Position position(String cursor) {
-        String[] parts = cursor.split("\\|");
-        try {
-            return new ArticleRepository.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw Invalid.field("cursor", "is not a cursor this server returned");
-        }
+        List<String> parts = SortKey.parts(cursor, 2);
+        return new ArticleRepository.Position(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
     }
 
     /**

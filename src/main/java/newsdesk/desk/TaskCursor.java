@@ -1,9 +1,8 @@
 package newsdesk.desk;
 
-import newsdesk.platform.Invalid;
+import newsdesk.platform.SortKey;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 
 /** The sort key of the task queue as a cursor string: priority, due time, creation time, id. */
 final class TaskCursor {
@@ -16,12 +15,9 @@ final class TaskCursor {
     }
 
     static TaskRepository.Position decode(String cursor) {
-        String[] parts = cursor.split("\\|", -1);
-        try {
-            return new TaskRepository.Position(Integer.parseInt(parts[0]),
-                    parts[1].isEmpty() ? null : Instant.parse(parts[1]), Instant.parse(parts[2]), UUID.fromString(parts[3]));
-        } catch (RuntimeException e) {
-            throw Invalid.field("cursor", "is not a cursor this server returned");
-        }
+        List<String> parts = SortKey.parts(cursor, 4);
+        return new TaskRepository.Position(SortKey.number(parts.get(0)),
+                parts.get(1).isEmpty() ? null : SortKey.instant(parts.get(1)), SortKey.instant(parts.get(2)),
+                SortKey.id(parts.get(3)));
     }
 }

@@ -13,11 +13,15 @@ import newsdesk.platform.NotFound;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** The public feeds, per language and optionally per section, with conditional GET and WebSub links. */
 @Path("/feeds/{lang}")
 public class FeedResource {
+
+    /** Four-digit years only: YearMonth would take +999999999-12, which no database query can use. */
+    private static final Pattern ARCHIVE_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final int FIRST_ARCHIVE_YEAR = 1970;
 
     @Inject
     FeedService feeds;
@@ -54,10 +58,8 @@ public class FeedResource {
     @Path("archive/{month}.xml")
     @Anyone
     public Response archive(@PathParam("lang") String language, @PathParam("month") String month) {
-        YearMonth yearMonth;
-        try {
-            yearMonth = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
+        YearMonth yearMonth = ARCHIVE_MONTH.matcher(month).matches() ? YearMonth.parse(month) : null;
+        if (yearMonth == null || yearMonth.getYear() < FIRST_ARCHIVE_YEAR) {
             throw new NotFound("No archive " + month + "; archives are named like 2026-11");
         }
         return ConditionalGet.respond(feeds.archive(language, yearMonth), request, maxAgeSeconds);

@@ -35,11 +35,14 @@ public record PageRequest(int limit, String after) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The sort key inside; a cursor this server could not have written (not base64, not UTF-8, controls) is a 422. */
     private static String decode(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return TextRules.strictUtf8(Base64.getUrlDecoder().decode(cursor))
+                    .filter(key -> TextRules.problem(key).isEmpty())
+                    .orElseThrow(SortKey::forged);
         } catch (IllegalArgumentException e) {
-            throw Invalid.field("cursor", "is not a cursor this server returned");
+            throw SortKey.forged();
         }
     }
 }

@@ -1,6 +1,8 @@
 package newsdesk.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -20,6 +22,7 @@ import java.io.InputStream;
  */
 @Provider
 @PreMatching
+@Priority(Priorities.USER) // the outermost reader interceptor: JsonBodies (USER + 100) reads what this bounded
 public class RequestSizeLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     @Inject

@@ -65,11 +65,54 @@ class ErrorsIT {
     }
 
     @Test
+    void theSizeLimitComesBeforeAnyParsing() {
+        // Malformed JSON too: a 400 here would mean the body was read whole before the limit applied.
+        byte[] huge = ("[" + "1,".repeat(600_000)).getBytes(StandardCharsets.UTF_8);
+        desk.asAdmin().body(new ByteArrayInputStream(huge)).post("/api/accounts")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void problemBodiesNeverCarryStackTraces() {
         desk.asAdmin().body("{\"roles\": {\"nested\": [}").post("/api/accounts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body(not(containsString("Exception")))
                 .body(not(containsString("\tat ")))
                 .body(not(containsString("newsdesk.")));
+    }
+
+    @Test
+    void aHeadOrOptionsOfAnUnknownRouteIsA404Problem() {
+        desk.anonymous().head("/no/such/page")
+                .then().statusCode(404).contentType("application/problem+json");
+        desk.anonymous().options("/no/such/page")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void askingForAMediaTypeNobodyServesIsA406Problem() {
+        desk.asAdmin().accept("application/xml").get("/api/accounts")
+                .then().statusCode(406).contentType("application/problem+json").body("status", equalTo(406));
+    }
+
+    @Test
+    void jsonInAnotherCharsetThanUtf8IsA415Problem() {
+        desk.asAdmin().contentType("application/json; charset=ISO-8859-1")
+                .body("{\"name\":\"Fran\u00e7ais\"}".getBytes(StandardCharsets.ISO_8859_1))
+                .put("/api/languages/fr").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMissingRequiredBodyIsA422ProblemNamingTheBody() {
+        desk.asAdmin().post("/api/accounts")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void anAcceptThatIsNoListOfMediaTypesIsA400ProblemNamingIt() {
+        desk.asAdmin().accept("application/json;q=often").get("/api/accounts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Accept"));
     }
 }

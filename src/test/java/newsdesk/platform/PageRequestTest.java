@@ -2,6 +2,8 @@ package newsdesk.platform;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,5 +37,14 @@ class PageRequestTest {
     @Test
     void aForgedCursorIsRejected() {
         assertThrows(Invalid.class, () -> PageRequest.of(2, "%%%"));
+    }
+
+    @Test
+    void aCursorHoldingWhatThisServerNeverWritesIsRejected() {
+        Base64.Encoder base64 = Base64.getUrlEncoder();
+        assertThrows(Invalid.class, () -> PageRequest.of(2, base64.encodeToString("a\u0000b".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(Invalid.class, () -> PageRequest.of(2, base64.encodeToString(new byte[] {(byte) 0xff})));
+        assertThrows(Invalid.class, () -> SortKey.instant("+999999999-12-31T23:59:59Z"));
+        assertThrows(Invalid.class, () -> SortKey.parts("2026-01-01T00:00:00Z", 2));
     }
 }
