@@ -13,6 +13,7 @@ import newsdesk.platform.Invalid;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
+import newsdesk.platform.SortKey;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.platform.Role;
 
@@ -87,7 +88,9 @@ public class AccountService {
     }
 
     public Page<Account> list(PageRequest page) {
-        return page.page(accounts.listAfter(page.after(), page.limit()),
+        // The cursor is the last username key of the previous page: anything else was not written by this server.
+        String after = page.after() == null ? null : Usernames.key(page.after()).orElseThrow(SortKey::forged);
+        return page.page(accounts.listAfter(after, page.limit()),
                 account -> account.username().toLowerCase(Locale.ROOT));
     }
 

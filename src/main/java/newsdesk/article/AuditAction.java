@@ -2,7 +2,6 @@ package newsdesk.article;
 
 import newsdesk.workflow.EditionAction;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -28,7 +27,9 @@ public enum AuditAction {
     /** A reviewer rejected a live minor correction of a translation: the earlier text went out again. */
     REVERT_CORRECTION,
     // The desk's notes on a translation: its tasks change, the edition does not.
-    CLAIM, RELEASE, REASSIGN, REBASE, LEASE_EXPIRED, CANCEL_TASK;
+    CLAIM, RELEASE, REASSIGN, REBASE, LEASE_EXPIRED, CANCEL_TASK,
+    /** A reviewer turned down an editor's correction of a translation (a live one is reverted as well). */
+    REJECT_CORRECTION;
 
     /** "PUBLISH_DUE" → "publish-due". */
     public String slug() {
@@ -38,11 +39,5 @@ public enum AuditAction {
     /** The audit action of an edition's workflow action (same name). */
     public static AuditAction of(EditionAction action) {
         return valueOf(action.name());
-    }
-
-    /** The action with that slug; {@link IllegalArgumentException} for a name the trail does not know. */
-    public static AuditAction ofSlug(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no audit action " + slug));
     }
 }

@@ -57,11 +57,6 @@ public class TranslationEditions {
         changes.note(articleId, language, actorId, action, detail);
     }
 
-    /** As {@link #note(UUID, String, UUID, AuditAction, String)} by the action's slug; unknown slugs are a bug. */
-    public void note(UUID articleId, String language, UUID actorId, String action, String detail) {
-        note(articleId, language, actorId, AuditAction.ofSlug(action), detail);
-    }
-
     public Revision sourceRevision(UUID articleId, int number) {
         return sourceRevision(articleId, source(articleId), number);
     }

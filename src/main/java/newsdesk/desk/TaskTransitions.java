@@ -2,6 +2,7 @@ package newsdesk.desk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.article.AuditAction;
 import newsdesk.article.TranslationEditions;
 import newsdesk.platform.Conflict;
 import newsdesk.workflow.IllegalTaskTransition;
@@ -27,9 +28,6 @@ import java.util.function.Function;
 public class TaskTransitions {
 
     /** Actions whose audit event the edition already records (its submit, approve, reject; a correction's approval). */
-    private static final Set<TaskAction> RECORDED_BY_EDITION = Set.of(TaskAction.SUBMIT, TaskAction.APPROVE,
-            TaskAction.REJECT, TaskAction.REJECT_TO_QUEUE);
-
     @Inject
     TaskRepository tasks;
 
@@ -50,9 +48,8 @@ public class TaskTransitions {
         List<TaskRepository.Moved> moved = tasks.move(which, from, to, change, clock.instant());
         for (TaskRepository.Moved row : moved) {
             Task task = row.task();
-            if (!RECORDED_BY_EDITION.contains(action)) {
-                editions.note(task.articleId(), task.language(), actorId, auditName(action), detail.apply(row));
-            }
+            audit(action).ifPresent(audit ->
+                    editions.note(task.articleId(), task.language(), actorId, audit, detail.apply(row)));
         }
         return moved;
     }
@@ -106,11 +103,20 @@ public class TaskTransitions {
         return actions.stream().map(TaskAction::slug).sorted().toList();
     }
 
-    private static String auditName(TaskAction action) {
+    /**
+     * The audit trail's entry for a task action; none where the edition's own change (submit, verdicts) is
+     * the record. No default branch: a new task action does not compile until it is given its entry.
+     */
+    private static Optional<AuditAction> audit(TaskAction action) {
         return switch (action) {
-            case EXPIRE -> "lease-expired";
-            case CANCEL -> "cancel-task";
-            default -> action.slug();
+            case SUBMIT, APPROVE, REJECT, REJECT_TO_QUEUE -> Optional.empty();
+            case CLAIM -> Optional.of(AuditAction.CLAIM);
+            case RELEASE -> Optional.of(AuditAction.RELEASE);
+            case EXPIRE -> Optional.of(AuditAction.LEASE_EXPIRED);
+            case REBASE -> Optional.of(AuditAction.REBASE);
+            case REJECT_CORRECTION -> Optional.of(AuditAction.REJECT_CORRECTION);
+            case REASSIGN -> Optional.of(AuditAction.REASSIGN);
+            case CANCEL -> Optional.of(AuditAction.CANCEL_TASK);
         };
     }
 }

@@ -22,7 +22,10 @@ final class ContainerSettings {
     static final List<String> SETTINGS = List.of(
             "configs.config.server-config.phone-home-runtime-configuration.enabled=false",
             HTTP + "server-header=false",
-            HTTP + "xpowered-by=false");
+            HTTP + "xpowered-by=false",
+            // Request headers up to 32 KiB reach the application, which answers an oversized value with a
+            // problem; beyond that Grizzly's parser refuses the request with a bodiless 400 before any filter runs.
+            HTTP + "header-buffer-length-bytes=32768");
 
     private ContainerSettings() {
     }

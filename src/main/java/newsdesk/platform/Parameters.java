@@ -30,6 +30,9 @@ import java.util.function.Predicate;
 @Priority(Priorities.USER)
 public class Parameters implements ContainerRequestFilter {
 
+    /** No id, code, filter or cursor of this API comes near this; a longer one is a mistake or a probe. */
+    static final int MAX_PARAMETER_LENGTH = 1000;
+
     private static final List<String> HEADERS_READ = List.of("Idempotency-Key", "If-Match", "If-None-Match");
 
     private static final Map<Class<?>, Predicate<String>> TYPES = Map.of(
@@ -61,8 +64,11 @@ public class Parameters implements ContainerRequestFilter {
             String name = decode(encodedName).orElse("parameter");
             TextRules.check(name, name);
             for (String value : values) {
-                TextRules.check(name, decode(value).orElseThrow(() -> Malformed.parameter(name,
-                        "is not percent-encoded UTF-8")));
+                String decoded = decode(value).orElseThrow(() -> Malformed.parameter(name, "is not percent-encoded UTF-8"));
+                TextRules.check(name, decoded);
+                if (decoded.length() > MAX_PARAMETER_LENGTH) {
+                    throw Invalid.field(name, "must be at most " + MAX_PARAMETER_LENGTH + " characters");
+                }
             }
         });
     }

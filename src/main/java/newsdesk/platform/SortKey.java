@@ -43,7 +43,8 @@ public final class SortKey {
         }
     }
 
-    static Invalid forged() {
+    /** The 422 for a cursor this server cannot have written. */
+    public static Invalid forged() {
         return Invalid.field("cursor", "is not a cursor this server returned");
     }
 }

@@ -86,6 +86,7 @@ final class AccessTable {
         row("articleCreate", EDITOR_ONLY);
         row("articleList", STAFF);
         row("articleGet", STAFF);
+        row("articleChangeMetadata", EDITOR_ONLY);
         row("articleEdition", STAFF);
         row("articleRevisions", STAFF);
         row("articleRevision", STAFF);

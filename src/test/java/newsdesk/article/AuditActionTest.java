@@ -3,10 +3,13 @@ package newsdesk.article;
 import newsdesk.workflow.EditionAction;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditActionTest {
 
@@ -19,11 +22,12 @@ class AuditActionTest {
 
     @Test
     void theNamesAlreadyInTheTrailStayReadable() {
+        Set<String> slugs = Arrays.stream(AuditAction.values()).map(AuditAction::slug).collect(Collectors.toSet());
         for (String stored : List.of("create", "request-translation", "cancel-translation", "edit", "correct", "submit",
                 "approve", "approve-update", "reject", "publish", "schedule", "unschedule", "publish-due", "withdraw",
                 "claim", "release", "reassign", "rebase", "lease-expired", "cancel-task")) {
-            assertEquals(stored, AuditAction.ofSlug(stored).slug());
+            assertTrue(slugs.contains(stored), stored + " is no longer an audit action");
         }
-        assertThrows(IllegalArgumentException.class, () -> AuditAction.ofSlug("publish_due"));
+        assertEquals(AuditAction.values().length, slugs.size(), "two audit actions share a name");
     }
 }
