@@ -82,11 +82,14 @@ public final class Main {
             micro.addLibrary(RequestPathCheck.jar(war.resolveSibling("lib")).toFile());
             PayaraMicroRuntime runtime = micro.bootStrap();
             RequestPathCheck.install(runtime);
-            if (!runtime.deploy("newsdesk", "/", war.toFile())) {
+            int port = settings.integer("newsdesk.http.port");
+            // deploy() answers true even when the application failed to start (a CDI start-up observer threw),
+            // and Payara would then answer 500 to every request: ask the application itself.
+            if (!runtime.deploy("newsdesk", "/", war.toFile()) || !DeploymentCheck.answers(port)) {
                 runtime.shutdown();
                 throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
             }
-            LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", settings.integer("newsdesk.http.port"));
+            LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", port);
             return runtime;
         } catch (BootstrapException | java.io.IOException e) {
             throw new LaunchFailure("Payara Micro did not start: " + EmbeddedDatabase.rootMessage(e), e);

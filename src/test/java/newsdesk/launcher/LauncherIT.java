@@ -90,6 +90,23 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void anApplicationThatFailsToStartStopsTheStart(@TempDir Path dataDir) {
+        // A setting the application refuses while it starts: Payara still reports the deployment done.
+        try (TestDatabase database = TestDatabase.create();
+             ServerProcess server = ServerProcess.launch("failed-deploy", Map.of(
+                     "NEWSDESK_DATA_DIR", dataDir.toString(),
+                     "NEWSDESK_DB_URL", database.url(),
+                     "NEWSDESK_HTTP_TRUSTED_PROXIES", "not-an-address"))) {
+            int exit = server.awaitExit(Duration.ofSeconds(120));
+            assertEquals(2, exit, server.log());
+            List<String> errors = server.log().lines().filter(l -> l.contains("Newsdesk did not start")).toList();
+            assertEquals(1, errors.size(), server.log());
+            assertTrue(errors.get(0).contains("failed to deploy"), errors.get(0));
+            assertFalse(server.log().contains("Newsdesk is serving"), "the log must not claim it serves");
+        }
+    }
+
     private static String createAccount(ServerProcess server, String username) {
         String admin = signIn(server, "admin", PASSWORD);
         return RestAssured.given().baseUri(server.baseUri().toString()).contentType(ContentType.JSON)
