@@ -97,8 +97,9 @@ public final class Desk {
     }
 
     /**
-     * A server of one's own, with its own database: for tests that move the server's clock, which would
-     * disturb every other test on the shared server. Boots like the shared one; close it when done.
+     * A server with its own database and WebSub hub, test clock enabled. The shared server of a test run is
+     * one ({@link NewsdeskServer}); tests that move the clock, which would disturb every other test, boot
+     * another. Close it when done.
      */
     public static final class OwnServer implements AutoCloseable {
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running(context);
+        shared(context);
     }
 
     @Override
@@ -28,49 +27,17 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return running(context).desk();
-    }
-
-    private static Running running(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+        return shared(context).desk();
     }
 
     /** The server, its database and its WebSub hub for the whole run; JUnit closes them when the run ends. */
-    private record Running(TestDatabase database, RecordingHub hub, ServerProcess server, Desk desk)
-            implements AutoCloseable {
-
-        static Running start() {
-            TestDatabase database = TestDatabase.create();
-            RecordingHub hub = RecordingHub.start();
-            try {
-                ServerProcess server = ServerProcess.start("server", Map.of(
-                        "NEWSDESK_DB_URL", database.url(),
-                        "NEWSDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                        "NEWSDESK_DATA_DIR", Path.of("target", "it", "data-" + database.name()).toString(),
+    private static Desk.OwnServer shared(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Desk.OwnServer.class, key -> new Desk.OwnServer("server", Map.of(
                         "NEWSDESK_LOGIN_MAX_FAILURES", "5",
                         // Every test signs in from 127.0.0.1; the per-address limit has its own server in SignInThrottleIT.
                         "NEWSDESK_LOGIN_ADDRESS_MAX_FAILURES", "100000",
                         "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1",
-                        "NEWSDESK_TEST_CLOCK_ENABLED", "true",
-                        "NEWSDESK_WEBSUB_HUB", hub.url(),
-                        "NEWSDESK_PUBLIC_URL", "https://news.example.org"));
-                return new Running(database, hub, server, new Desk(server.baseUri(), database, hub));
-            } catch (RuntimeException | Error e) {
-                hub.close();
-                database.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } finally {
-                hub.close();
-                database.close();
-            }
-        }
+                        "NEWSDESK_PUBLIC_URL", "https://news.example.org")), Desk.OwnServer.class);
     }
 }
