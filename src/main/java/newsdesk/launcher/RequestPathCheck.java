@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Puts newsdesk.launcher.grizzly.RequestPathFilter in front of Payara's HTTP listener, so that a path
- * that cannot be decoded gets a 400 problem instead of Payara's empty 200. The filter is a Grizzly
- * class, so it is loaded by Payara's class loader from its own jar (lib/newsdesk-http.jar); Payara's
- * embedding API offers no way to reach the listener, hence the reflection along its internal services.
+ * Puts newsdesk.launcher.grizzly.RequestPathFilter in the place of (and around) the HTTP server filter of
+ * Payara's HTTP listener, so that a path that cannot be decoded gets a 400 problem instead of Payara's empty
+ * 200. The filter is a Grizzly class, so it is loaded by Payara's class loader from its own jar
+ * (lib/newsdesk-http.jar); Payara's embedding API offers no way to reach the listener, hence the reflection
+ * along its internal services.
  */
 final class RequestPathCheck {
 
     static final String JAR = "newsdesk-http.jar";
+    /** Logged once the check is in place (a test uses it to know a connection came before). */
+    static final String INSTALLED = "Payara's HTTP listener refuses request paths it cannot decode";
+    private static final System.Logger LOG = System.getLogger(RequestPathCheck.class.getName());
     private static final String FILTER = "newsdesk.launcher.grizzly.RequestPathFilter";
 
     private RequestPathCheck() {
@@ -46,6 +50,7 @@ final class RequestPathCheck {
             Object listener = call(proxy, "getUnderlyingListener");
             Object chain = call(call(listener, "getTransport"), "getProcessor");
             Class.forName(FILTER, true, payara).getMethod("install", Object.class).invoke(null, chain);
+            LOG.log(System.Logger.Level.INFO, INSTALLED);
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e instanceof InvocationTargetException wrapped ? wrapped.getCause() : e;
             throw new LaunchFailure("cannot add the request path check to Payara's HTTP listener: "

@@ -3,9 +3,10 @@ package newsdesk.launcher.grizzly;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
-import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
@@ -14,6 +15,7 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.memory.Buffers;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -21,25 +23,38 @@ import java.util.Optional;
  * Refuses a request whose path cannot be decoded with a 400 problem+json, before Payara's web container
  * sees it. Payara answers a bad escape such as {@code %zz} with an empty 200 (its CoyoteAdapter only
  * expects CharConversionException; payara/Payara#8000) and a NUL or invalid UTF-8 with an empty 400.
+ * It takes the place of the listener's HTTP server filter and hands everything else to it unchanged.
  * Runs inside Payara's class loader, which is why it lives in its own jar (target/lib/newsdesk-http.jar).
  */
-public final class RequestPathFilter extends BaseFilter {
+public final class RequestPathFilter implements Filter {
 
     private static final String PROBLEM = "{\"type\":\"/problems/malformed-request\",\"title\":\"Malformed request\","
             + "\"status\":400,\"detail\":\"%s\"}";
 
-    /** Puts the filter in front of the HTTP server filter of the listener's chain; called once at start. */
+    private final Filter server;
+
+    private RequestPathFilter(Filter server) {
+        this.server = server;
+    }
+
+    /**
+     * Wraps the HTTP server filter of the listener's running chain, at its own place; called once at start.
+     * The chain must keep its length: every open connection holds per-filter state sized for it, and a
+     * connection opened before a filter was added fails on its next request (GRIZZLY0013). Grizzly's own
+     * SSL filter replaces a filter the same way. Nothing in Payara looks the server filter up by type once
+     * the chain is built, and its onAdded/onRemoved do nothing (Grizzly 4.0.2).
+     */
     public static void install(Object processor) {
         FilterChain chain = (FilterChain) processor;
         int server = chain.indexOfType(HttpServerFilter.class);
         if (server < 0) {
             throw new IllegalStateException("no HTTP server filter in " + chain);
         }
-        chain.add(server, new RequestPathFilter());
+        chain.set(server, new RequestPathFilter(chain.get(server)));
     }
 
     @Override
-    public NextAction handleRead(FilterChainContext ctx) throws java.io.IOException {
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
             Optional<String> problem = RequestPaths.problem(request.getRequestURI());
@@ -48,7 +63,58 @@ public final class RequestPathFilter extends BaseFilter {
                 return ctx.getStopAction();
             }
         }
-        return ctx.getInvokeAction();
+        return server.handleRead(ctx);
+    }
+
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        return server.handleWrite(ctx);
+    }
+
+    @Override
+    public NextAction handleConnect(FilterChainContext ctx) throws IOException {
+        return server.handleConnect(ctx);
+    }
+
+    @Override
+    public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+        return server.handleAccept(ctx);
+    }
+
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        return server.handleEvent(ctx, event);
+    }
+
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) throws IOException {
+        return server.handleClose(ctx);
+    }
+
+    @Override
+    public void exceptionOccurred(FilterChainContext ctx, Throwable error) {
+        server.exceptionOccurred(ctx, error);
+    }
+
+    // FilterChain.set tells the replaced server filter it was removed; these tell it it is back.
+    @Override
+    public void onAdded(FilterChain chain) {
+        server.onAdded(chain);
+    }
+
+    @Override
+    public void onRemoved(FilterChain chain) {
+        server.onRemoved(chain);
+    }
+
+    @Override
+    public void onFilterChainChanged(FilterChain chain) {
+        server.onFilterChainChanged(chain);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestPathFilter(" + server + ")";
     }
 
     private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String detail) {
