@@ -36,25 +36,31 @@ public class EditionRegister {
     EditionChanges changes;
 
     @Inject
+    SlugStyle slugs;
+
+    @Inject
     Clock clock;
 
     /** The new story's source edition in DRAFT with its first revision (sanitized). */
     void openSource(UUID articleId, String language, Change.Text text, UUID editorId) {
         Instant now = clock.instant();
         String title = HtmlSanitizer.plainText(text.title());
-        insert(articleId, language, EditionKind.SOURCE, Slugs.of(title), null, "title");
+        insert(articleId, language, EditionKind.SOURCE, slugs.of(language, title), null, "title");
         revisions.insert(articleId, language, new Revision(1, title, HtmlSanitizer.plainText(text.summary()),
                 HtmlSanitizer.body(text.body()), null, editorId, now));
         changes.record(articleId, language, editorId, AuditAction.CREATE, null, EditionWorkflow.initial(EditionKind.SOURCE),
                 null);
     }
 
-    /** A translation edition in TRANSLATION, its slug from the source title until translated; 409 if one exists. */
+    /**
+     * A translation edition in TRANSLATION; 409 if one exists. Its slug is the source title in the translation's
+     * standard, a placeholder until the translated title replaces it (Editions.step, before first publication).
+     */
     void openTranslation(UUID actorId, UUID articleId, String language, int sourceRevision, String sourceTitle) {
         if (editions.find(articleId, language).isPresent()) {
             throw new Conflict(ErrorCode.CONFLICT, "The article already has a " + language + " edition");
         }
-        insert(articleId, language, EditionKind.TRANSLATION, Slugs.of(sourceTitle), sourceRevision, "languages");
+        insert(articleId, language, EditionKind.TRANSLATION, slugs.of(language, sourceTitle), sourceRevision, "languages");
         changes.record(articleId, language, actorId, AuditAction.REQUEST_TRANSLATION, null, EditionState.TRANSLATION,
                 "from source revision " + sourceRevision);
     }

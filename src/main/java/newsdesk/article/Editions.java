@@ -46,6 +46,9 @@ public class Editions {
     Event<StoryKilled> kills;
 
     @Inject
+    SlugStyle slugs;
+
+    @Inject
     Clock clock;
 
     /** The editions an action holds: the source, the translations it may touch (language order), and its own. */
@@ -150,7 +153,7 @@ public class Editions {
             current++;
             written = revision(current, change.text(), actorId, now);
             if (before.firstPublishedAt() == null) {
-                slug = editions.freeSlug(edition.language(), Slugs.of(written.title()), edition.articleId());
+                slug = editions.freeSlug(edition.language(), slugs.of(edition.language(), written.title()), edition.articleId());
             }
         }
         Integer published = publishedRevision(edition, action, change, after, current);

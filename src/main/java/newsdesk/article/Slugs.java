@@ -4,26 +4,28 @@ import com.ibm.icu.text.Transliterator;
 
 import java.util.Locale;
 
-/** URL slugs from titles: Cyrillic (and any other script) transliterated to plain ASCII words. */
+/** URL slugs from titles: transliterated by the language's standard, then plain ASCII words. */
 public final class Slugs {
 
     private static final int MAX_LENGTH = 80;
+    /** What the standard left in other scripts or with diacritics (Café cafe). */
     private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
     private Slugs() {
     }
 
-    /** "Київ готується до зими" → "kiiv-gotuietsia-do-zimi"; never empty. */
-    public static String of(String title) {
+    /** "Київ готується до зими" in uk-2010 → "kyiv-hotuietsia-do-zymy"; at most 80 characters; never empty. */
+    public static String of(String title, Transliteration standard) {
         String ascii;
         synchronized (TO_ASCII) {
-            ascii = TO_ASCII.transliterate(title);
+            ascii = TO_ASCII.transliterate(standard.toLatin(title));
         }
         // Soft signs and apostrophes become primes or quotes; inside a word they must not split it.
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("['`\"\u02B9\u02BA\u02BC\u2019]", "")
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
-            slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+            int lastBoundary = slug.lastIndexOf('-', MAX_LENGTH);
+            slug = slug.substring(0, lastBoundary > 0 ? lastBoundary : MAX_LENGTH);
         }
         return slug.isEmpty() ? "story" : slug;
     }

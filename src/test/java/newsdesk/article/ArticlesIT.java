@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class ArticlesIT {
                 .body("state", equalTo("DRAFT"))
                 .body("sourceLanguage", equalTo("uk"))
                 .body("editions[0].state", equalTo("DRAFT"))
-                .body("editions[0].slug", containsString("kiiv-gotuetsa-do-zimi"));
+                .body("editions[0].slug", startsWith("kyiv-hotuietsia-do-zymy-"));
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/articles/" + id));
         String path = edition(id, "uk");
@@ -53,7 +54,7 @@ class ArticlesIT {
         String etag = desk.as(editor).get(path).then().statusCode(200).body("revision", equalTo(1)).extract().header("ETag");
         desk.as(editor).header("If-Match", etag).body(Stories.text(title + " і весни", "<p>Нове 🌨️</p>")).put(path)
                 .then().statusCode(200).body("revision", equalTo(2)).body("body", equalTo("<p>Нове 🌨️</p>"))
-                .body("slug", containsString("i-vesni"));
+                .body("slug", containsString("-i-vesny"));
 
         // Publish: the public sees it, with a stable Atom id.
         Response published = stories.publish(editor, id, "uk");
