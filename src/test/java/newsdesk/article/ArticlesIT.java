@@ -136,6 +136,17 @@ class ArticlesIT {
     }
 
     @Test
+    void eachLanguagesSlugsFollowItsStandard() {
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String russian = stories.create(editor, "ru", "Щёлково готовится к зиме " + suffix);
+        desk.as(editor).get(edition(russian, "ru")).then().statusCode(200)
+                .body("slug", equalTo("shchyolkovo-gotovitsya-k-zime-" + suffix));
+        String english = stories.create(editor, "en", "Café owners in Kyiv prepare for winter " + suffix);
+        desk.as(editor).get(edition(english, "en")).then().statusCode(200)
+                .body("slug", equalTo("cafe-owners-in-kyiv-prepare-for-winter-" + suffix));
+    }
+
+    @Test
     void plainTextStaysLiteralAndBodiesAreSanitized() {
         Map<String, Object> story = Stories.story("en", "Tom & Jerry <3 ]]> \"quoted\"");
         story.put("body", "<p onclick=\"steal()\">Hi<script>alert(1)</script></p>"
