@@ -53,14 +53,17 @@ public class EditionRegister {
     }
 
     /**
-     * A translation edition in TRANSLATION; 409 if one exists. Its slug is the source title in the translation's
-     * standard, a placeholder until the translated title replaces it (Editions.step, before first publication).
+     * A translation edition in TRANSLATION; 409 if one exists. Its slug is the source title, transliterated by the
+     * standard of the language it is written in: a placeholder until the translated title replaces it
+     * (Editions.step, before first publication).
      */
-    void openTranslation(UUID actorId, UUID articleId, String language, int sourceRevision, String sourceTitle) {
+    void openTranslation(UUID actorId, UUID articleId, String language, int sourceRevision, String sourceTitle,
+                         String sourceLanguage) {
         if (editions.find(articleId, language).isPresent()) {
             throw new Conflict(ErrorCode.CONFLICT, "The article already has a " + language + " edition");
         }
-        insert(articleId, language, EditionKind.TRANSLATION, slugs.of(language, sourceTitle), sourceRevision, "languages");
+        insert(articleId, language, EditionKind.TRANSLATION, slugs.of(sourceLanguage, sourceTitle), sourceRevision,
+                "languages");
         changes.record(articleId, language, actorId, AuditAction.REQUEST_TRANSLATION, null, EditionState.TRANSLATION,
                 "from source revision " + sourceRevision);
     }

@@ -82,8 +82,9 @@ public class TranslationEditions {
 
     /** Opens a translation edition (TRANSLATION) whose slug starts from the source title; 409 if one exists. */
     public void open(UUID actorId, UUID articleId, String language, int sourceRevision) {
+        Source source = source(articleId);
         register.openTranslation(actorId, articleId, language, sourceRevision,
-                sourceRevision(articleId, sourceRevision).title());
+                sourceRevision(articleId, source, sourceRevision).title(), source.language());
     }
 
     /**
