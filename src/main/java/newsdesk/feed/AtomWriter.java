@@ -1,5 +1,6 @@
 package newsdesk.feed;
 
+import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * Atom 1.0 (RFC 4287) through Rome, then finished on the JDOM tree where Rome falls short: xml:lang on
- * the feed and each entry, RFC 6721 tombstones and the RFC 5005 archive marker.
+ * the feed and each entry, RFC 6721 tombstones and the RFC 5005 archive marker. Categories are the section and
+ * the story's tags.
  */
 final class AtomWriter {
 
@@ -48,6 +50,11 @@ final class AtomWriter {
             addIfPresent(links, "current", archive.current());
             addIfPresent(links, "prev-archive", archive.prevArchive());
             addIfPresent(links, "next-archive", archive.nextArchive());
+        }
+        FeedDocument.Paging paging = document.paging();
+        if (paging != null) {
+            addIfPresent(links, "first", paging.first());
+            addIfPresent(links, "next", paging.next());
         }
         feed.setOtherLinks(links);
         feed.setEntries(document.entries().stream().map(AtomWriter::entry).toList());
@@ -100,6 +107,11 @@ final class AtomWriter {
         content.setType("html");
         content.setValue(XmlText.clean(item.contentHtml()));
         entry.setContents(List.of(content));
+        entry.setCategories(item.categories().stream().map(term -> {
+            Category category = new Category();
+            category.setTerm(XmlText.clean(term));
+            return category;
+        }).toList());
         return entry;
     }
 

@@ -21,7 +21,7 @@ public class FeedRepository {
 
     private static final String PUBLISHED = """
             SELECT e.article_id, e.language, e.slug, e.atom_id, e.first_published_at, e.updated_at,
-                   r.title, r.summary, r.body, a.byline, a.section
+                   r.title, r.summary, r.body, a.byline, a.section, a.tags
               FROM editions e
               JOIN articles a ON a.id = e.article_id
               JOIN revisions r ON r.article_id = e.article_id AND r.language = e.language
@@ -33,7 +33,12 @@ public class FeedRepository {
 
     /** A published edition with its published text. */
     record Published(UUID articleId, String language, String slug, String atomId, Instant firstPublishedAt,
-                     Instant updatedAt, String title, String summary, String body, String byline, String section) {
+                     Instant updatedAt, String title, String summary, String body, String byline, String section,
+                     List<String> tags) {
+    }
+
+    /** Where a feed page ends: its last entry's first publication and article (the sort key, newest first). */
+    record PageKey(Instant firstPublishedAt, UUID articleId) {
     }
 
     /** A published edition's address, for sibling links. */
@@ -47,15 +52,32 @@ public class FeedRepository {
 
     /** The newest publications of a language (and section), newest first. */
     List<Published> newest(String language, String section, int limit) {
+        return page(language, section, null, null, limit);
+    }
+
+    /**
+     * A page of a language's (and section's) publications, newest first: those sorting after {@code after}
+     * (null: from the newest) and first published at or after {@code notBefore} (null: any time).
+     */
+    List<Published> page(String language, String section, PageKey after, Instant notBefore, int limit) {
         List<Object> params = new ArrayList<>(List.of(language));
-        String sql = PUBLISHED + " AND e.language = ?";
+        StringBuilder sql = new StringBuilder(PUBLISHED).append(" AND e.language = ?");
         if (section != null) {
-            sql += " AND a.section = ?";
+            sql.append(" AND a.section = ?");
             params.add(section);
         }
+        if (after != null) {
+            sql.append(" AND (e.first_published_at, e.article_id) < (?, ?)");
+            params.add(after.firstPublishedAt());
+            params.add(after.articleId());
+        }
+        if (notBefore != null) {
+            sql.append(" AND e.first_published_at >= ?");
+            params.add(notBefore);
+        }
         params.add(limit);
-        return jdbc.list(sql + " ORDER BY e.first_published_at DESC, e.article_id LIMIT ?", FeedRepository::published,
-                params.toArray());
+        return jdbc.list(sql + " ORDER BY e.first_published_at DESC, e.article_id DESC LIMIT ?",
+                FeedRepository::published, params.toArray());
     }
 
     /** Everything first published in that month (UTC), newest first. */
@@ -64,7 +86,7 @@ public class FeedRepository {
         Instant to = start(month.plusMonths(1));
         return jdbc.list(PUBLISHED + """
                  AND e.language = ? AND e.first_published_at >= ? AND e.first_published_at < ?
-                ORDER BY e.first_published_at DESC, e.article_id""", FeedRepository::published, language, from, to);
+                ORDER BY e.first_published_at DESC, e.article_id DESC""", FeedRepository::published, language, from, to);
     }
 
     /** Publications of every language since the given time, newest first (Google News sitemap). */
@@ -118,12 +140,6 @@ public class FeedRepository {
                 row.getString("withdrawn_reason")), params.toArray());
     }
 
-    /** The month (UTC) of the newest first publication still live in the language, if any (one index probe). */
-    Optional<YearMonth> newestMonth(String language) {
-        return month("SELECT max(first_published_at) AS at FROM editions WHERE state = 'PUBLISHED' AND language = ?",
-                language);
-    }
-
     /** The nearest earlier month with a live publication (one index probe). */
     Optional<YearMonth> monthBefore(String language, YearMonth month) {
         return month("""
@@ -162,6 +178,6 @@ public class FeedRepository {
         return new Published(Jdbc.uuid(row, "article_id"), row.getString("language"), row.getString("slug"),
                 row.getString("atom_id"), Jdbc.instant(row, "first_published_at"), Jdbc.instant(row, "updated_at"),
                 row.getString("title"), row.getString("summary"), row.getString("body"), row.getString("byline"),
-                row.getString("section"));
+                row.getString("section"), Jdbc.strings(row, "tags"));
     }
 }

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 
-/** The public feeds, per language and optionally per section, with conditional GET and WebSub links. */
+/**
+ * The public feeds, per language and optionally per section, paged with {@code before} (RFC 5005 §3), and the
+ * Atom archives of closed months, with conditional GET and WebSub links.
+ */
 @Path("/feeds/{lang}")
 public class FeedResource {
 
@@ -30,28 +33,36 @@ public class FeedResource {
     @ConfigProperty(name = "newsdesk.feed.max.age.seconds", defaultValue = "60")
     int maxAgeSeconds;
 
+    /** Closed months hardly change (a correction or withdrawal still does; the strong ETag tells). */
+    @Inject
+    @ConfigProperty(name = "newsdesk.feed.archive.max.age.seconds", defaultValue = "86400")
+    int archiveMaxAgeSeconds;
+
     @Context
     HttpHeaders request;
 
     @GET
     @Path("rss.xml")
     @Anyone
-    public Response rss(@PathParam("lang") String language, @QueryParam("section") String section) {
-        return serve(language, section, FeedFormat.RSS);
+    public Response rss(@PathParam("lang") String language, @QueryParam("section") String section,
+                        @QueryParam("before") String before) {
+        return serve(language, section, before, FeedFormat.RSS);
     }
 
     @GET
     @Path("atom.xml")
     @Anyone
-    public Response atom(@PathParam("lang") String language, @QueryParam("section") String section) {
-        return serve(language, section, FeedFormat.ATOM);
+    public Response atom(@PathParam("lang") String language, @QueryParam("section") String section,
+                        @QueryParam("before") String before) {
+        return serve(language, section, before, FeedFormat.ATOM);
     }
 
     @GET
     @Path("feed.json")
     @Anyone
-    public Response json(@PathParam("lang") String language, @QueryParam("section") String section) {
-        return serve(language, section, FeedFormat.JSON);
+    public Response json(@PathParam("lang") String language, @QueryParam("section") String section,
+                        @QueryParam("before") String before) {
+        return serve(language, section, before, FeedFormat.JSON);
     }
 
     @GET
@@ -62,12 +73,15 @@ public class FeedResource {
         if (yearMonth == null || yearMonth.getYear() < FIRST_ARCHIVE_YEAR) {
             throw new NotFound("No archive " + month + "; archives are named like 2026-11");
         }
-        return ConditionalGet.respond(feeds.archive(language, yearMonth), request, maxAgeSeconds);
+        return ConditionalGet.respond(feeds.archive(language, yearMonth), request, archiveMaxAgeSeconds);
     }
 
-    private Response serve(String language, String section, FeedFormat format) {
+    /** {@code before}: a page cursor from a {@code next} link (RFC 5005 paging), absent for the first page. */
+    private Response serve(String language, String section, String before, FeedFormat format) {
         String wanted = section == null || section.isBlank() ? null : section;
-        Response response = ConditionalGet.respond(feeds.feed(language, wanted, format), request, maxAgeSeconds);
+        RenderedFeed feed = before == null ? feeds.feed(language, wanted, format)
+                : feeds.page(language, wanted, format, before);
+        Response response = ConditionalGet.respond(feed, request, maxAgeSeconds);
         return feeds.hub().map(hub -> Response.fromResponse(response)
                 .header("Link", "<" + hub + ">; rel=\"hub\"")
                 .header("Link", "<" + feeds.selfUrl(language, wanted, format) + ">; rel=\"self\"").build())

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.language.LanguageService;
 import newsdesk.language.SiteLanguage;
+import newsdesk.platform.Invalid;
+import newsdesk.platform.Malformed;
 import newsdesk.platform.NotFound;
+import newsdesk.platform.SortKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URLEncoder;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The site's feeds per language (and section) in RSS, Atom and JSON Feed, Atom monthly archives and the
- * sitemaps; each rendered once per publication change (see {@link FeedCache}). Public.
+ * The site's feeds per language (and section) in RSS, Atom and JSON Feed, paged back to the start of the
+ * current month (UTC), Atom archives of the closed months (RFC 5005) and the sitemaps; each rendered once
+ * per publication change (see {@link FeedCache}). Public.
  */
 @ApplicationScoped
 public class FeedService {
@@ -63,18 +68,47 @@ public class FeedService {
     @ConfigProperty(name = "newsdesk.websub.hub")
     Optional<String> hub;
 
+    @Inject
+    @ConfigProperty(name = "newsdesk.feed.json.extension.about",
+            defaultValue = "https://github.com/newsdesk/newsdesk/blob/main/README.md#json-feed-extension-_newsdesk")
+    String jsonExtensionAbout;
+
     public Optional<String> hub() {
         return hub.filter(h -> !h.isBlank());
     }
 
-    /** The newest publications of a language (and section); 404 for a language or section the site doesn't have. */
+    /**
+     * The subscription document: the newest publications of a language (and section); 404 for a language or
+     * section the site doesn't have. Rendered again when publications change or a month closes (its
+     * prev-archive and paging depend on the month).
+     */
     public RenderedFeed feed(String language, String section, FeedFormat format) {
-        return cache.get(format + "|" + language + "|" + section, () -> render(language, section, format));
+        YearMonth current = currentMonth();
+        return cache.get(format + "|" + language + "|" + section, period(current),
+                () -> render(language, section, format, null, current));
     }
 
-    /** The RFC 5005 archive of one month (Atom). */
+    /**
+     * An older page of the subscription document (RFC 5005 §3): entries of the current month (UTC) sorting
+     * after the cursor {@code before} that a previous page's {@code next} link carries; 400 for a cursor this
+     * server cannot have written. Rendered per request, not cached: any number of cursors must not fill memory.
+     */
+    public RenderedFeed page(String language, String section, FeedFormat format, String before) {
+        return render(language, section, format, cursor(before), currentMonth());
+    }
+
+    /**
+     * The RFC 5005 archive of one closed month (Atom). The current and future months are no archives
+     * (404): the month still being written is reached through the subscription document's paging.
+     */
     public RenderedFeed archive(String language, YearMonth month) {
-        return cache.get("archive|" + language + "|" + month, () -> renderArchive(language, month));
+        YearMonth current = currentMonth();
+        if (!month.isBefore(current)) {
+            throw new NotFound("No archive for " + month + ": only closed months are archived; the current month's "
+                    + "stories are in /feeds/" + language + "/atom.xml and its pages");
+        }
+        return cache.get("archive|" + language + "|" + month, period(current),
+                () -> renderArchive(language, month, current));
     }
 
     public String selfUrl(String language, String section, FeedFormat format) {
@@ -82,41 +116,83 @@ public class FeedService {
                 + (section == null ? "" : "?section=" + URLEncoder.encode(section, StandardCharsets.UTF_8));
     }
 
-    private RenderedFeed render(String language, String section, FeedFormat format) {
+    private String pageUrl(String language, String section, FeedFormat format, FeedRepository.PageKey before) {
+        String first = selfUrl(language, section, format);
+        return first + (section == null ? "?" : "&") + "before="
+                + URLEncoder.encode(before.firstPublishedAt() + "|" + before.articleId(), StandardCharsets.UTF_8);
+    }
+
+    /** "instant|article id" of a page's last entry, as {@link #pageUrl} writes it. */
+    private static FeedRepository.PageKey cursor(String before) {
+        try {
+            List<String> parts = SortKey.parts(before, 2);
+            return new FeedRepository.PageKey(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
+        } catch (Invalid forged) {
+            throw Malformed.parameter("before", "is not a page cursor this server returned");
+        }
+    }
+
+    private RenderedFeed render(String language, String section, FeedFormat format, FeedRepository.PageKey before,
+                                YearMonth current) {
         SiteLanguage site = siteLanguage(language);
         if (section != null && !repository.sectionExists(section)) {
             throw new NotFound("No section " + section);
         }
-        List<FeedRepository.Published> newest = repository.newest(language, section, pageSize);
-        Instant oldestShown = newest.size() < pageSize ? null : newest.get(newest.size() - 1).firstPublishedAt();
-        List<Tombstone> tombstones = format == FeedFormat.ATOM
+        Instant monthStart = start(current);
+        // One row more than a page tells whether a next page (within the current month) exists.
+        List<FeedRepository.Published> rows = repository.page(language, section, before,
+                before == null ? null : monthStart, pageSize + 1);
+        List<FeedRepository.Published> shown = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+        boolean more = rows.size() > pageSize && !rows.get(pageSize).firstPublishedAt().isBefore(monthStart);
+        Instant oldestShown = shown.size() < pageSize ? null : shown.get(shown.size() - 1).firstPublishedAt();
+        List<Tombstone> tombstones = format == FeedFormat.ATOM && before == null
                 ? repository.withdrawn(language, section, oldestShown, pageSize).stream().map(this::tombstone).toList()
                 : List.of();
+        // Only closed months are archives: prev-archive is the newest closed month with publications.
         FeedDocument.Archive archive = format == FeedFormat.ATOM && section == null
-                ? repository.newestMonth(language).map(m -> new FeedDocument.Archive(false, null, archiveUrl(language, m), null))
-                .orElse(null) : null;
+                ? repository.monthBefore(language, current)
+                .map(m -> new FeedDocument.Archive(false, null, archiveUrl(language, m), null)).orElse(null) : null;
+        String next = more ? pageUrl(language, section, format, new FeedRepository.PageKey(
+                shown.get(shown.size() - 1).firstPublishedAt(), shown.get(shown.size() - 1).articleId())) : null;
+        FeedDocument.Paging paging = before == null && next == null ? null
+                : new FeedDocument.Paging(before == null ? null : selfUrl(language, section, format), next);
         String title = siteName + " — " + site.name() + (section == null ? "" : " — " + section);
         FeedDocument document = new FeedDocument(feedId(language, section), language, title,
                 "The newest stories in " + site.name() + (section == null ? "" : " (" + section + ")"),
-                selfUrl(language, section, format), links().base() + "/" + language, hub().orElse(null),
-                updated(newest, tombstones), entries(newest), tombstones, archive);
+                before == null ? selfUrl(language, section, format) : pageUrl(language, section, format, before),
+                links().base() + "/" + language, hub().orElse(null),
+                updated(shown, tombstones), entries(shown), tombstones, archive, paging);
         return write(document, format);
     }
 
-    private RenderedFeed renderArchive(String language, YearMonth month) {
+    private RenderedFeed renderArchive(String language, YearMonth month, YearMonth current) {
         SiteLanguage site = siteLanguage(language);
         List<FeedRepository.Published> published = repository.ofMonth(language, month);
         if (published.isEmpty()) {
             throw new NotFound("No archive for " + language + " " + month);
         }
+        // next-archive never names the month still being written: that one is no archive yet.
         FeedDocument.Archive archive = new FeedDocument.Archive(true, selfUrl(language, null, FeedFormat.ATOM),
                 repository.monthBefore(language, month).map(m -> archiveUrl(language, m)).orElse(null),
-                repository.monthAfter(language, month).map(m -> archiveUrl(language, m)).orElse(null));
+                repository.monthAfter(language, month).filter(m -> m.isBefore(current))
+                        .map(m -> archiveUrl(language, m)).orElse(null));
         FeedDocument document = new FeedDocument(feedId(language, "archive " + month), language,
                 siteName + " — " + site.name() + " — " + month, "Everything first published in " + month,
                 archiveUrl(language, month), links().base() + "/" + language, null, updated(published, List.of()),
-                entries(published), List.of(), archive);
+                entries(published), List.of(), archive, null);
         return write(document, FeedFormat.ATOM);
+    }
+
+    private YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static long period(YearMonth month) {
+        return month.getYear() * 12L + month.getMonthValue();
+    }
+
+    private static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Google News sitemap: stories of the last two days, at most 1000. */
@@ -125,9 +201,12 @@ public class FeedService {
         return cache.get("sitemap|news", clock.instant().getEpochSecond() / 3600, () -> {
             List<FeedRepository.Published> recent = repository.since(clock.instant().minus(Duration.ofDays(2)),
                     NEWS_SITEMAP_LIMIT);
+            Map<UUID, List<FeedRepository.Sibling>> versions = repository.publishedEditionsOf(
+                    recent.stream().map(FeedRepository.Published::articleId).distinct().toList()).stream()
+                    .collect(Collectors.groupingBy(FeedRepository.Sibling::articleId));
             List<SitemapWriter.NewsUrl> urls = recent.stream().map(p -> new SitemapWriter.NewsUrl(
                     links().of(p.language(), p.slug(), p.firstPublishedAt()), p.language(), p.firstPublishedAt(),
-                    p.title())).toList();
+                    p.title(), alternates(versions.getOrDefault(p.articleId(), List.of())))).toList();
             return RenderedFeed.of(SitemapWriter.news(siteName, urls), newestOf(recent), FeedFormat.SITEMAP);
         });
     }
@@ -140,12 +219,17 @@ public class FeedService {
                     .collect(Collectors.groupingBy(FeedRepository.Sibling::articleId));
             List<SitemapWriter.PageUrl> urls = all.stream().map(s -> new SitemapWriter.PageUrl(
                     links().of(s.language(), s.slug(), s.firstPublishedAt()),
-                    byArticle.get(s.articleId()).stream().map(v -> new SitemapWriter.Alternate(v.language(),
-                            links().of(v.language(), v.slug(), v.firstPublishedAt()))).toList())).toList();
+                    alternates(byArticle.get(s.articleId())))).toList();
             Instant newest = all.stream().map(FeedRepository.Sibling::firstPublishedAt).max(Comparator.naturalOrder())
                     .orElse(Instant.EPOCH);
             return RenderedFeed.of(SitemapWriter.pages(urls), newest, FeedFormat.SITEMAP);
         });
+    }
+
+    /** Every published language version, for hreflang (each version lists itself and all its siblings). */
+    private List<SitemapWriter.Alternate> alternates(List<FeedRepository.Sibling> versions) {
+        return versions.stream().map(v -> new SitemapWriter.Alternate(v.language(),
+                links().of(v.language(), v.slug(), v.firstPublishedAt()))).toList();
     }
 
     private List<FeedEntry> entries(List<FeedRepository.Published> published) {
@@ -159,7 +243,7 @@ public class FeedService {
                     .map(s -> new FeedEntry.Alternate(s.language(), links().of(s.language(), s.slug(), s.firstPublishedAt())))
                     .toList();
             return new FeedEntry(p.atomId(), p.language(), p.title(), p.summary(), Permalinks.absolute(p.body(), permalink),
-                    permalink, p.byline(), p.section(), p.firstPublishedAt(), p.updatedAt(), alternates);
+                    permalink, p.byline(), p.section(), p.tags(), p.firstPublishedAt(), p.updatedAt(), alternates);
         }).toList();
     }
 
@@ -191,11 +275,11 @@ public class FeedService {
         return updated(published, List.of());
     }
 
-    private static RenderedFeed write(FeedDocument document, FeedFormat format) {
+    private RenderedFeed write(FeedDocument document, FeedFormat format) {
         byte[] bytes = switch (format) {
             case RSS -> RssWriter.write(document);
             case ATOM -> AtomWriter.write(document);
-            case JSON -> JsonFeedWriter.write(document);
+            case JSON -> JsonFeedWriter.write(document, jsonExtensionAbout);
             case SITEMAP -> throw new IllegalArgumentException("sitemaps are not feeds");
         };
         return RenderedFeed.of(bytes, document.updated(), format);

@@ -1,5 +1,6 @@
 package newsdesk.feed;
 
+import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
@@ -11,11 +12,13 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 import java.util.Date;
+import java.util.List;
 
 /**
  * RSS 2.0 through Rome's wire model (not SyndFeed, so no duplicated Dublin Core dc:date/dc:language),
- * plus the atom:link rel="self" (and hub) the RSS Advisory Board asks for. Rome formats RFC 822 dates in
- * English whatever the JVM's default locale.
+ * plus the atom:link rel="self" (and hub) the RSS Advisory Board asks for, RFC 5005 paging links, and per item
+ * an atom:link rel="alternate" hreflang for each sibling language version and a category per section and tag.
+ * Rome formats RFC 822 dates in English whatever the JVM's default locale.
  */
 final class RssWriter {
 
@@ -38,9 +41,28 @@ final class RssWriter {
             Element channelElement = root.getChild("channel");
             channelElement.addContent(0, new Element("link", atom).setAttribute("href", document.selfUrl())
                     .setAttribute("rel", "self").setAttribute("type", "application/rss+xml"));
+            int at = 1;
             if (document.hubUrl() != null) {
-                channelElement.addContent(1, new Element("link", atom).setAttribute("href", document.hubUrl())
+                channelElement.addContent(at++, new Element("link", atom).setAttribute("href", document.hubUrl())
                         .setAttribute("rel", "hub"));
+            }
+            FeedDocument.Paging paging = document.paging();
+            if (paging != null && paging.first() != null) {
+                channelElement.addContent(at++, new Element("link", atom).setAttribute("href", paging.first())
+                        .setAttribute("rel", "first").setAttribute("type", "application/rss+xml"));
+            }
+            if (paging != null && paging.next() != null) {
+                channelElement.addContent(at, new Element("link", atom).setAttribute("href", paging.next())
+                        .setAttribute("rel", "next").setAttribute("type", "application/rss+xml"));
+            }
+            // Sibling language versions, as in Atom: one atom:link rel="alternate" hreflang per published sibling.
+            List<Element> items = channelElement.getChildren("item");
+            for (int i = 0; i < items.size(); i++) {
+                for (FeedEntry.Alternate alternate : document.entries().get(i).alternates()) {
+                    items.get(i).addContent(new Element("link", atom).setAttribute("rel", "alternate")
+                            .setAttribute("type", "text/html").setAttribute("hreflang", alternate.language())
+                            .setAttribute("href", alternate.permalink()));
+                }
             }
             return Xml.bytes(xml);
         } catch (FeedException e) {
@@ -61,6 +83,11 @@ final class RssWriter {
         guid.setPermaLink(false);
         guid.setValue(entry.id());
         item.setGuid(guid);
+        item.setCategories(entry.categories().stream().map(name -> {
+            Category category = new Category();
+            category.setValue(XmlText.clean(name));
+            return category;
+        }).toList());
         return item;
     }
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Sitemaps with StAX: the Google News sitemap and the hreflang sitemap of every language version. */
+/**
+ * Sitemaps with StAX: the Google News sitemap and the sitemap of every language version, both with
+ * xhtml:link hreflang alternates for every published language version.
+ */
 final class SitemapWriter {
 
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -19,7 +22,8 @@ final class SitemapWriter {
     private SitemapWriter() {
     }
 
-    record NewsUrl(String loc, String language, Instant published, String title) {
+    /** {@code alternates}: every published language version, this one included (Google's hreflang rules). */
+    record NewsUrl(String loc, String language, Instant published, String title, List<Alternate> alternates) {
     }
 
     record Alternate(String language, String href) {
@@ -33,9 +37,11 @@ final class SitemapWriter {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP);
             xml.writeNamespace("news", NEWS);
+            xml.writeNamespace("xhtml", XHTML);
             for (NewsUrl url : urls) {
                 xml.writeStartElement(SITEMAP, "url");
                 element(xml, SITEMAP, "loc", url.loc());
+                alternates(xml, url.alternates());
                 xml.writeStartElement(NEWS, "news");
                 xml.writeStartElement(NEWS, "publication");
                 element(xml, NEWS, "name", publication);
@@ -58,16 +64,20 @@ final class SitemapWriter {
             for (PageUrl url : urls) {
                 xml.writeStartElement(SITEMAP, "url");
                 element(xml, SITEMAP, "loc", url.loc());
-                for (Alternate alternate : url.alternates()) {
-                    xml.writeEmptyElement(XHTML, "link");
-                    xml.writeAttribute("rel", "alternate");
-                    xml.writeAttribute("hreflang", alternate.language());
-                    xml.writeAttribute("href", alternate.href());
-                }
+                alternates(xml, url.alternates());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
         });
+    }
+
+    private static void alternates(XMLStreamWriter xml, List<Alternate> alternates) throws XMLStreamException {
+        for (Alternate alternate : alternates) {
+            xml.writeEmptyElement(XHTML, "link");
+            xml.writeAttribute("rel", "alternate");
+            xml.writeAttribute("hreflang", alternate.language());
+            xml.writeAttribute("href", alternate.href());
+        }
     }
 
     private interface Body {
