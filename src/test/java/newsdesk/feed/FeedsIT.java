@@ -155,7 +155,8 @@ class FeedsIT {
     }
 
     @Test
-    void siblingLanguageLinksAreSymmetric() throws Exception {
+    @SuppressWarnings("unchecked")
+    void siblingLanguageLinksAreSymmetricInEveryFormatAndSitemap() throws Exception {
         String section = newSection();
         String id = publish(section, "uk", "Симетрія", "<p>x</p>");
         stories.arrangeTranslation(id, "en", "APPROVED");
@@ -168,34 +169,117 @@ class FeedsIT {
         assertTrue(ukXml.contains("href=\"" + enPermalink + "\" hreflang=\"en\""), ukXml);
         assertTrue(enXml.contains("href=\"" + ukPermalink + "\" hreflang=\"uk\""), enXml);
 
+        // RSS: an atom:link rel="alternate" hreflang per sibling, both ways.
+        Map<String, String> ukRss = siblings(feed("uk", "rss.xml", section).asByteArray(), "item");
+        Map<String, String> enRss = siblings(feed("en", "rss.xml", section).asByteArray(), "item");
+        assertEquals(Map.of("en", enPermalink), ukRss);
+        assertEquals(Map.of("uk", ukPermalink), enRss);
+
+        // JSON Feed: the documented _newsdesk extension, both ways.
+        Map<String, Object> ukJson = feed("uk", "feed.json", section).then().extract().path("items[0]._newsdesk");
+        Map<String, Object> enJson = feed("en", "feed.json", section).then().extract().path("items[0]._newsdesk");
+        assertTrue(((String) ukJson.get("about")).startsWith("https://"), ukJson.toString());
+        assertEquals(List.of(Map.of("language", "en", "url", enPermalink)), ukJson.get("translations"));
+        assertEquals(List.of(Map.of("language", "uk", "url", ukPermalink)), enJson.get("translations"));
+
         desk.anonymous().get("/sitemaps/articles.xml").then().statusCode(200)
                 .body(containsString("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"" + enPermalink + "\"/>"))
                 .body(containsString("<xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"" + ukPermalink + "\"/>"));
-        desk.anonymous().get("/sitemaps/news.xml").then().statusCode(200)
-                .body(containsString("<loc>" + ukPermalink + "</loc>"))
-                .body(containsString("<news:language>uk</news:language>"));
+        // The Google News sitemap: each version lists every language version, itself included.
+        byte[] news = desk.anonymous().get("/sitemaps/news.xml").then().statusCode(200)
+                .body(containsString("<news:language>uk</news:language>")).extract().asByteArray();
+        Map<String, Map<String, String>> versions = sitemapVersions(news);
+        Map<String, String> both = Map.of("uk", ukPermalink, "en", enPermalink);
+        assertEquals(both, versions.get(ukPermalink), new String(news, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(both, versions.get(enPermalink), new String(news, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
-    void unknownLanguagesSectionsAndArchivesAre404() {
+    void itemsCarryTheSectionAndTheTagsAsCategories() throws Exception {
+        String section = newSection();
+        Map<String, Object> story = Stories.story("en", "Categorised");
+        story.put("section", section);
+        story.put("tags", List.of("energy", "winter"));
+        String id = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
+        stories.publish(editor, id, "en").then().statusCode(200);
+
+        List<String> expected = List.of(section, "energy", "winter");
+        assertEquals(expected, parse(feed("en", "rss.xml", section)).getEntries().get(0).getCategories().stream()
+                .map(c -> c.getName()).toList());
+        Response atom = feed("en", "atom.xml", section);
+        assertEquals(List.of(), FeedWritersTest.validate(atom.asByteArray()), atom.asString());
+        assertEquals(expected, parse(atom).getEntries().get(0).getCategories().stream().map(c -> c.getName()).toList());
+        assertEquals(expected, feed("en", "feed.json", section).then().extract().path("items[0].tags"));
+    }
+
+    /** hreflang → href of the atom:link rel="alternate" links inside the first {@code element} of an XML feed. */
+    static Map<String, String> siblings(byte[] xml, String element) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Element item = (org.w3c.dom.Element) factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml)).getElementsByTagName(element).item(0);
+        org.w3c.dom.NodeList links = item.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+        Map<String, String> siblings = new java.util.TreeMap<>();
+        for (int i = 0; i < links.getLength(); i++) {
+            org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(i);
+            if (link.getAttribute("rel").equals("alternate")) {
+                siblings.put(link.getAttribute("hreflang"), link.getAttribute("href"));
+            }
+        }
+        return siblings;
+    }
+
+    /** loc → (hreflang → href) of every url in a sitemap. */
+    static Map<String, Map<String, String>> sitemapVersions(byte[] xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.NodeList urls = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml))
+                .getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url");
+        Map<String, Map<String, String>> versions = new java.util.HashMap<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+            String loc = url.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc").item(0)
+                    .getTextContent();
+            org.w3c.dom.NodeList links = url.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
+            Map<String, String> alternates = new java.util.TreeMap<>();
+            for (int j = 0; j < links.getLength(); j++) {
+                org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(j);
+                alternates.put(link.getAttribute("hreflang"), link.getAttribute("href"));
+            }
+            versions.put(loc, alternates);
+        }
+        return versions;
+    }
+
+    @Test
+    void unknownLanguagesSectionsAndArchivesAre404AndForgedPageCursors400() {
         desk.anonymous().get("/feeds/xx/atom.xml").then().statusCode(404).contentType("application/problem+json");
         desk.anonymous().queryParam("section", "no-such-" + UUID.randomUUID()).get("/feeds/en/rss.xml")
                 .then().statusCode(404);
         desk.anonymous().get("/feeds/en/archive/1999-01.xml").then().statusCode(404);
         desk.anonymous().get("/feeds/en/archive/latest.xml").then().statusCode(404);
+        for (String forged : List.of("garbage", "2026-11-29T10:00:00Z", "2026-11-29T10:00:00Z|not-a-uuid",
+                "+999999999-12-31T00:00:00Z|" + UUID.randomUUID(), "")) {
+            for (String format : List.of("atom.xml", "rss.xml", "feed.json")) {
+                desk.anonymous().queryParam("before", forged).get("/feeds/en/" + format).then().statusCode(400)
+                        .contentType("application/problem+json");
+            }
+        }
     }
 
     @Test
-    void theFeedLinksAMonthlyArchive() {
+    void theMonthStillBeingWrittenIsNoArchive() {
         String section = newSection();
-        publish(section, "en", "Archived", "<p>x</p>");
+        publish(section, "en", "Not archived yet", "<p>x</p>");
+        // The server's clock, which other tests may have moved.
+        java.time.YearMonth month = java.time.YearMonth.from(Instant.parse(desk.asAdmin()
+                .body(Map.of("advanceSeconds", 0)).post("/api/test/clock").then().statusCode(200)
+                .extract().<String>path("now")).atZone(java.time.ZoneOffset.UTC));
+        desk.anonymous().get("/feeds/en/archive/" + month + ".xml").then().statusCode(404)
+                .contentType("application/problem+json");
+        desk.anonymous().get("/feeds/en/archive/" + month.plusMonths(1) + ".xml").then().statusCode(404);
         String xml = desk.anonymous().get("/feeds/en/atom.xml").asString();
-        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
-        assertTrue(xml.contains("rel=\"prev-archive\""), xml);
-        Response archive = desk.anonymous().get("/feeds/en/archive/" + month + ".xml");
-        archive.then().statusCode(200).body(containsString("<fh:archive"))
-                .body(containsString("rel=\"current\" type=\"application/atom+xml\" href=\"https://news.example.org/feeds/en/atom.xml\""))
-                .body(containsString("Archived"));
+        assertFalse(xml.contains("/archive/" + month + ".xml"), xml);
     }
 
     @Test
