@@ -78,6 +78,14 @@ class FeedArchivesIT {
             desk.anonymous().urlEncodingEnabled(false).header("If-None-Match", page2Response.header("ETag"))
                     .get(next.substring(BASE.length())).then().statusCode(304);
 
+            // A section feed pages the same way (every story here is in section "news"), without archive links.
+            SyndFeed sectionPage = parse(desk.anonymous().queryParam("section", "news").get("/feeds/en/atom.xml"));
+            String sectionNext = link(sectionPage, "next").orElseThrow();
+            assertTrue(sectionNext.startsWith(BASE + "/feeds/en/atom.xml?section=news&before="), sectionNext);
+            assertEquals(Optional.empty(), link(sectionPage, "prev-archive"));
+            assertEquals(List.of(secondMonth.get(0)),
+                    titles(parse(desk.anonymous().urlEncodingEnabled(false).get(sectionNext.substring(BASE.length())))));
+
             // RSS and JSON Feed page the same way.
             String rssXml = desk.anonymous().get("/feeds/en/rss.xml").asString();
             java.util.regex.Matcher rssNext = java.util.regex.Pattern.compile(
