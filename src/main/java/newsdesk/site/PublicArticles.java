@@ -76,14 +76,12 @@ public class PublicArticles {
         PublicArticleRepository.Position after = position(cursor);
         String wantedSection = blankToNull(section);
         String wantedTag = blankToNull(tag);
-        requireLanguage(language);
         return pages.get("list|" + language + "|" + wantedSection + "|" + wantedTag + "|" + after + "|" + size,
                 () -> renderList(language, wantedSection, wantedTag, after, size));
     }
 
     /** One published story by slug. 404 when nothing was ever published there; 410 when it was and is not now. */
     public RenderedFeed story(String language, String slug) {
-        requireLanguage(language);
         return pages.get("story|" + language + "|" + slug, () -> renderStory(language, slug));
     }
 
@@ -104,6 +102,7 @@ public class PublicArticles {
 
     private Listing renderList(String language, String section, String tag, PublicArticleRepository.Position after,
                                int size) {
+        requireLanguage(language);
         PageRequest request = new PageRequest(size, null);
         List<PublicArticleRepository.Listed> fetched = repository.published(language, section, tag, after, size + 1);
         var page = request.page(fetched, listed -> listed.firstPublishedAt() + "|" + listed.articleId());
@@ -118,6 +117,7 @@ public class PublicArticles {
     }
 
     private RenderedFeed renderStory(String language, String slug) {
+        requireLanguage(language);
         PublicArticleRepository.Found found = repository.bySlug(language, slug)
                 .orElseThrow(() -> new NotFound("Nothing published in " + language + " at " + slug));
         if (!found.published()) {
@@ -142,6 +142,7 @@ public class PublicArticles {
                 .toList();
     }
 
+    /** Checked at render: switching a language off bumps the publication version too, so no page outlives it. */
     private void requireLanguage(String language) {
         if (!languages.isEnabled(language)) {
             throw new NotFound("Nothing published in " + language + ": not a language this site publishes in");

@@ -225,6 +225,7 @@ class PublicArticlesIT {
 
         desk.anonymous().get("/public/zz/articles").then().statusCode(404).contentType("application/problem+json");
         String disabled = desk.newLanguage();
+        desk.anonymous().get("/public/" + disabled + "/articles").then().statusCode(200).body("items", equalTo(List.of()));
         desk.asAdmin().header("If-Match", "\"1\"").body(Map.of("name", "Switched off", "enabled", false))
                 .put("/api/languages/" + disabled).then().statusCode(200);
         desk.anonymous().get("/public/" + disabled + "/articles").then().statusCode(404)
@@ -301,5 +302,24 @@ class PublicArticlesIT {
         desk.anonymous().get("/public/uk/articles/" + slug(draft, "uk")).then().statusCode(404)
                 .contentType("application/problem+json");
         desk.anonymous().get("/public/uk/articles/no-such-story-" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheBodies() {
+        Response api = desk.anonymous().header("Accept", "application/json").get("/openapi");
+        String list = "paths.'/public/{lang}/articles'.get.responses";
+        String story = "paths.'/public/{lang}/articles/{slug}'.get.responses";
+        api.then().statusCode(200)
+                .body(list + ".'200'.content.'application/json'.schema.'$ref'", equalTo("#/components/schemas/StoryPage"))
+                .body(list + ".'304'", notNullValue())
+                .body(story + ".'200'.content.'application/json'.schema.'$ref'", equalTo("#/components/schemas/Story"))
+                .body(story + ".'410'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.StoryPage.properties.items.items.'$ref'",
+                        equalTo("#/components/schemas/StoryCard"))
+                .body("components.schemas.StoryCard.properties.keySet()", hasItem("alternates"))
+                .body("components.schemas.StoryCard.properties.body", nullValue())
+                .body("components.schemas.StoryCard.properties.publishedAt.format", equalTo("date-time"))
+                .body("components.schemas.Sibling.properties.keySet()", equalTo(java.util.Set.of("language", "slug", "url")));
     }
 }
