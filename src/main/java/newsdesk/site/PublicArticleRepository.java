@@ -61,8 +61,8 @@ public class PublicArticleRepository {
             params.add(section);
         }
         if (tag != null) {
-            sql.append(" AND ? = ANY (a.tags)");
-            params.add(tag);
+            sql.append(" AND a.tags @> ?");
+            params.add(List.of(tag));
         }
         if (after != null) {
             sql.append(" AND (e.first_published_at, e.article_id) < (?, ?)");
