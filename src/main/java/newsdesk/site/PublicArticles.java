@@ -18,6 +18,7 @@ import newsdesk.platform.PageRequest;
 import newsdesk.platform.SortKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,6 +156,7 @@ public class PublicArticles {
             return null;
         }
         try {
+            // PageRequest unwraps the opaque token as every list does; here a forged one is a 400, as asked of this API.
             List<String> parts = SortKey.parts(PageRequest.of(1, cursor).after(), 2);
             return new PublicArticleRepository.Position(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
         } catch (Invalid forged) {
@@ -174,7 +176,7 @@ public class PublicArticles {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Permalinks links() {
