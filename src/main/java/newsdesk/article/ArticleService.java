@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * Stories as a whole: editors write them and change their metadata, staff read and list them with their
- * audit trail, anyone reads what is published. The editions' text lives in {@link EditionService}.
+ * audit trail. The public read is newsdesk.site. The editions' text lives in {@link EditionService}.
  */
 @ApplicationScoped
 public class ArticleService {
@@ -35,9 +35,6 @@ public class ArticleService {
 
     @Inject
     EditionRepository editions;
-
-    @Inject
-    RevisionRepository revisions;
 
     @Inject
     EventRepository events;
@@ -146,23 +143,6 @@ public class ArticleService {
 
     private static List<String> tags(List<String> tags) {
         return List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).toList()));
-    }
-
-    /** The published text of an edition, for anyone; 404 unless it is published right now. */
-    public PublishedEdition published(String language, String slug) {
-        if (!languages.isEnabled(language)) {
-            throw new NotFound("Nothing published in " + language);
-        }
-        Edition edition = editions.findPublished(language, slug)
-                .orElseThrow(() -> new NotFound("Nothing published in " + language + " at " + slug));
-        Article article = articles.find(edition.articleId()).orElseThrow();
-        Revision text = revisions.find(edition.articleId(), language, edition.publishedRevision()).orElseThrow();
-        List<PublishedEdition.Alternate> alternates = editions.ofArticle(edition.articleId()).stream()
-                .filter(e -> e.publication().isPublished() && !e.language().equals(language))
-                .map(e -> new PublishedEdition.Alternate(e.language(), e.slug())).toList();
-        return new PublishedEdition(edition.publication().atomId(), language, edition.slug(), text.title(),
-                text.summary(), text.body(), article.byline(), article.section(), article.tags(),
-                edition.publication().firstPublishedAt(), edition.publication().updatedAt(), alternates);
     }
 
     public List<ArticleEvent> events(UUID articleId) {

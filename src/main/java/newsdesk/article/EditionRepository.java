@@ -131,11 +131,6 @@ public class EditionRepository {
                 row -> new EditionKey(Jdbc.uuid(row, "article_id"), row.getString("language")), now, limit);
     }
 
-    Optional<Edition> findPublished(String language, String slug) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM editions WHERE language = ? AND slug = ? AND state = 'PUBLISHED'",
-                EditionRepository::edition, language, slug);
-    }
-
     static Edition edition(ResultSet row) throws SQLException {
         EditionKind kind = row.getBoolean("is_source") ? EditionKind.SOURCE : EditionKind.TRANSLATION;
         Publication publication = new Publication(kind, EditionState.valueOf(row.getString("state")),

@@ -15,12 +15,12 @@ import java.util.Arrays;
  * RFC 9110 conditional GET for rendered feeds: a matching If-None-Match is 304; only without
  * If-None-Match does If-Modified-Since count (§13.1.3). 304s carry the same ETag and no body.
  */
-final class ConditionalGet {
+public final class ConditionalGet {
 
     private ConditionalGet() {
     }
 
-    static Response respond(RenderedFeed feed, HttpHeaders request, int maxAgeSeconds) {
+    public static Response respond(RenderedFeed feed, HttpHeaders request, int maxAgeSeconds) {
         CacheControl cacheControl = new CacheControl();
         cacheControl.setPrivate(false);
         cacheControl.setNoTransform(false);

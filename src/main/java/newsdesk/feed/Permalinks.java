@@ -12,12 +12,12 @@ import java.time.ZonedDateTime;
  * Absolute URLs for readers: permalinks from the configured template, and article HTML with every
  * relative link and image made absolute (feed readers resolve relative ones wrongly).
  */
-final class Permalinks {
+public final class Permalinks {
 
     private final String base;
     private final String template;
 
-    Permalinks(String base, String template) {
+    public Permalinks(String base, String template) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.template = template;
     }
@@ -27,7 +27,7 @@ final class Permalinks {
     }
 
     /** {base}/{lang}/{yyyy}/{mm}/{dd}/{slug} filled in; the date is the first publication's, in UTC. */
-    String of(String language, String slug, Instant firstPublished) {
+    public String of(String language, String slug, Instant firstPublished) {
         ZonedDateTime date = firstPublished.atZone(ZoneOffset.UTC);
         return template.replace("{base}", base).replace("{lang}", language).replace("{slug}", slug)
                 .replace("{yyyy}", String.format("%04d", date.getYear()))

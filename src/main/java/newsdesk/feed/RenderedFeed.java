@@ -9,7 +9,7 @@ import java.util.Base64;
 /** A feed as served: its bytes, a strong ETag (a hash of the bytes), when it last changed, its media type. */
 public record RenderedFeed(byte[] bytes, String etag, Instant lastModified, String mediaType) {
 
-    static RenderedFeed of(byte[] bytes, Instant lastModified, FeedFormat format) {
+    public static RenderedFeed of(byte[] bytes, Instant lastModified, FeedFormat format) {
         return new RenderedFeed(bytes, "\"" + hash(bytes) + "\"", lastModified, format.mediaType());
     }
 

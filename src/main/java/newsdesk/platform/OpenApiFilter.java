@@ -23,7 +23,8 @@ import java.util.UUID;
  * Turns the document Payara generates into one a client generator accepts, deriving everything from
  * the resource methods' existing annotations: unique operationIds (resource + method), status codes per
  * operation with the {@code Problem} schema for errors, uuid path and query parameters, the bearer
- * requirement wherever sign-in is needed, and no Payara-only top-level {@code endpoints} key.
+ * requirement wherever sign-in is needed, no Payara-only top-level {@code endpoints} key, and named
+ * schemas for records returned inside a {@code Response} ({@link OpenApiRecords}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -45,6 +46,7 @@ public class OpenApiFilter implements OASFilter {
                     parameters(operation, method);
                     security(operation, method);
                     OpenApiResponses.describe(operation, verb, path, method, collectionHasItems(openAPI, path));
+                    OpenApiRecords.describe(operation, method, openAPI.getComponents());
                 })));
     }
 

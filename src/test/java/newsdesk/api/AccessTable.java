@@ -120,6 +120,7 @@ final class AccessTable {
         row("sitemapNews", PUBLIC);
         row("sitemapArticles", PUBLIC);
         row("publicArticlePublished", PUBLIC);
+        row("publicArticleList", PUBLIC);
     }
 
     private AccessTable() {

@@ -80,7 +80,7 @@ class ArticlesIT {
         // Withdraw it: gone from the public, the reason kept.
         stories.withdraw(editor, id, "uk", "Legal asked us to").then().statusCode(200)
                 .body("state", equalTo("WITHDRAWN")).body("withdrawnReason", equalTo("Legal asked us to"));
-        desk.anonymous().get("/public/uk/articles/" + slug).then().statusCode(404)
+        desk.anonymous().get("/public/uk/articles/" + slug).then().statusCode(410)
                 .contentType("application/problem+json");
 
         // Every step is in the audit trail, with who did it.

@@ -41,7 +41,7 @@ class KillIT {
         desk.as(editor).get(edition(id, "en")).then().body("state", equalTo("WITHDRAWN"))
                 .body("withdrawnReason", containsString("Source retracted the claim"));
         desk.as(editor).get(edition(id, "ru")).then().body("state", equalTo("APPROVED")).body("publishAt", nullValue());
-        desk.anonymous().get("/public/en/articles/" + enSlug).then().statusCode(404);
+        desk.anonymous().get("/public/en/articles/" + enSlug).then().statusCode(410);
         desk.as(editor).get("/api/articles/" + id).then().body("state", equalTo("WITHDRAWN"));
         assertEquals(2L, desk.database().value(
                 "SELECT count(*) FROM outbox WHERE article_id = ?::uuid AND topic = 'withdraw'", id));
