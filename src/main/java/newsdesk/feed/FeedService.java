@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import newsdesk.language.LanguageService;
 import newsdesk.language.SiteLanguage;
 import newsdesk.platform.Invalid;
-import newsdesk.platform.Malformed;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.SortKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -90,7 +89,7 @@ public class FeedService {
 
     /**
      * An older page of the subscription document (RFC 5005 §3): entries of the current month (UTC) sorting
-     * after the cursor {@code before} that a previous page's {@code next} link carries; 400 for a cursor this
+     * after the cursor {@code before} that a previous page's {@code next} link carries; 422 naming {@code before} for a cursor this
      * server cannot have written. Rendered per request, not cached: any number of cursors must not fill memory.
      */
     public RenderedFeed page(String language, String section, FeedFormat format, String before) {
@@ -128,7 +127,7 @@ public class FeedService {
             List<String> parts = SortKey.parts(before, 2);
             return new FeedRepository.PageKey(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
         } catch (Invalid forged) {
-            throw Malformed.parameter("before", "is not a page cursor this server returned");
+            throw Invalid.field("before", "is not a page cursor this server returned");
         }
     }
 

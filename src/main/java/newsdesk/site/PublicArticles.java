@@ -11,7 +11,6 @@ import newsdesk.feed.RenderedFeed;
 import newsdesk.language.LanguageService;
 import newsdesk.platform.ErrorCode;
 import newsdesk.platform.Invalid;
-import newsdesk.platform.Malformed;
 import newsdesk.platform.NewsdeskException;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.PageRequest;
@@ -66,12 +65,12 @@ public class PublicArticles {
 
     /**
      * Published stories of a language (and section, and tag), newest first publication first. 404 for a
-     * language the site does not publish in; 400 for a limit outside 1..100 or a cursor this server did not
-     * write. An unknown section or tag is an empty list.
+     * language the site does not publish in; 422 naming {@code limit} outside 1..100 or a {@code cursor} this
+     * server did not write, as every list answers. An unknown section or tag is an empty list.
      */
     public Listing list(String language, String section, String tag, String cursor, Integer limit) {
         if (limit != null && (limit < 1 || limit > PageRequest.MAX_LIMIT)) {
-            throw Malformed.parameter("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
+            throw Invalid.field("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
         }
         int size = limit == null ? DEFAULT_LIMIT : limit;
         PublicArticleRepository.Position after = position(cursor);
@@ -150,18 +149,13 @@ public class PublicArticles {
         }
     }
 
-    /** The cursor's sort key; a cursor this server cannot have written is a 400 naming it. */
+    /** The cursor's sort key; a cursor this server cannot have written is a 422 naming it. */
     private static PublicArticleRepository.Position position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        try {
-            // PageRequest unwraps the opaque token as every list does; here a forged one is a 400, as asked of this API.
-            List<String> parts = SortKey.parts(PageRequest.of(1, cursor).after(), 2);
-            return new PublicArticleRepository.Position(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
-        } catch (Invalid forged) {
-            throw Malformed.parameter("cursor", "is not a cursor this server returned");
-        }
+        List<String> parts = SortKey.parts(PageRequest.of(1, cursor).after(), 2);
+        return new PublicArticleRepository.Position(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
     }
 
     /** The feeds' recipe (the bytes and a strong ETag hashed from them), served as plain JSON. */

@@ -252,7 +252,7 @@ class FeedsIT {
     }
 
     @Test
-    void unknownLanguagesSectionsAndArchivesAre404AndForgedPageCursors400() {
+    void unknownLanguagesSectionsAndArchivesAre404AndForgedPageCursors422() {
         desk.anonymous().get("/feeds/xx/atom.xml").then().statusCode(404).contentType("application/problem+json");
         desk.anonymous().queryParam("section", "no-such-" + UUID.randomUUID()).get("/feeds/en/rss.xml")
                 .then().statusCode(404);
@@ -261,8 +261,8 @@ class FeedsIT {
         for (String forged : List.of("garbage", "2026-11-29T10:00:00Z", "2026-11-29T10:00:00Z|not-a-uuid",
                 "+999999999-12-31T00:00:00Z|" + UUID.randomUUID(), "")) {
             for (String format : List.of("atom.xml", "rss.xml", "feed.json")) {
-                desk.anonymous().queryParam("before", forged).get("/feeds/en/" + format).then().statusCode(400)
-                        .contentType("application/problem+json");
+                desk.anonymous().queryParam("before", forged).get("/feeds/en/" + format).then().statusCode(422)
+                        .contentType("application/problem+json").body("errors.field", hasItem("before"));
             }
         }
     }

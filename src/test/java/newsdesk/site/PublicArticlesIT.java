@@ -210,7 +210,11 @@ class PublicArticlesIT {
 
     @Test
     void badLimitsCursorsAndLanguagesAreProblems() {
-        for (String limit : List.of("0", "-1", "101", "abc", "99999999999")) {
+        for (String limit : List.of("0", "-1", "101")) {
+            list("uk", Map.of("limit", limit)).then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", hasItem("limit"));
+        }
+        for (String limit : List.of("abc", "99999999999")) {
             list("uk", Map.of("limit", limit)).then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("limit"));
         }
@@ -218,10 +222,10 @@ class PublicArticlesIT {
         for (String key : List.of("garbage", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z|not-an-id",
                 "+999999999-12-31T23:59:59Z|" + id, "2026-01-01T00:00:00Z|" + id + "|more")) {
             String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes());
-            list("uk", Map.of("cursor", cursor)).then().statusCode(400).contentType("application/problem+json")
+            list("uk", Map.of("cursor", cursor)).then().statusCode(422).contentType("application/problem+json")
                     .body("errors.field", hasItem("cursor"));
         }
-        list("uk", Map.of("cursor", "!!!not base64")).then().statusCode(400).body("errors.field", hasItem("cursor"));
+        list("uk", Map.of("cursor", "!!!not base64")).then().statusCode(422).body("errors.field", hasItem("cursor"));
 
         desk.anonymous().get("/public/zz/articles").then().statusCode(404).contentType("application/problem+json");
         String disabled = desk.newLanguage();
