@@ -7,6 +7,7 @@ import newsdesk.outbox.Outbox;
 import newsdesk.platform.Conflict;
 import newsdesk.platform.ErrorCode;
 import newsdesk.platform.ETags;
+import newsdesk.platform.NewsroomMetrics;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.workflow.EditionAction;
@@ -47,6 +48,9 @@ public class Editions {
 
     @Inject
     SlugStyle slugs;
+
+    @Inject
+    NewsroomMetrics metrics;
 
     @Inject
     Clock clock;
@@ -173,11 +177,12 @@ public class Editions {
         if (written != null) {
             revisions.insert(edition.articleId(), edition.language(), written);
         }
-        changes.record(edition.articleId(), edition.language(), actorId,
-                change.audit() != null ? change.audit() : AuditAction.of(action), before.state(), next.publication().state(),
-                detail(action, change, written));
+        AuditAction audit = change.audit() != null ? change.audit() : AuditAction.of(action);
+        changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
+                next.publication().state(), detail(action, change, written));
         if (readersSee) {
             outbox.publicationChanged(action.slug(), edition.articleId(), edition.language());
+            metrics.published(edition.language(), killed(source, edition, action) ? "kill" : audit.slug());
         }
         return next;
     }
@@ -221,6 +226,12 @@ public class Editions {
             case WITHDRAW -> change.reason();
             default -> null;
         };
+    }
+
+    /** Withdrawing the source kills the story: it and the translations that go down with it (source withdrawn). */
+    private static boolean killed(Edition source, Edition edition, EditionAction action) {
+        return action == EditionAction.WITHDRAW
+                && (edition.isSource() || source.publication().state() == EditionState.WITHDRAWN);
     }
 
     /** The source went down: so does every published translation; scheduled ones are called off. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import newsdesk.article.AuditAction;
 import newsdesk.article.TranslationEditions;
 import newsdesk.platform.Conflict;
+import newsdesk.platform.NewsroomMetrics;
 import newsdesk.workflow.IllegalTaskTransition;
 import newsdesk.workflow.TaskAction;
 import newsdesk.workflow.TaskState;
@@ -35,6 +36,9 @@ public class TaskTransitions {
     TranslationEditions editions;
 
     @Inject
+    NewsroomMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /**
@@ -46,8 +50,11 @@ public class TaskTransitions {
                                     UUID actorId, Function<TaskRepository.Moved, String> detail) {
         TaskState to = check(from, action);
         List<TaskRepository.Moved> moved = tasks.move(which, from, to, change, clock.instant());
+        // A holder's claim on their own task renews the lease: not one more claim.
+        String counted = action == TaskAction.CLAIM && from == TaskState.CLAIMED ? "renew" : action.slug();
         for (TaskRepository.Moved row : moved) {
             Task task = row.task();
+            metrics.taskMoved(task.language(), counted);
             audit(action).ifPresent(audit ->
                     editions.note(task.articleId(), task.language(), actorId, audit, detail.apply(row)));
         }

@@ -2,7 +2,9 @@ package newsdesk.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.platform.NewsroomMetrics;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -23,6 +25,9 @@ public class FeedCache {
     @Inject
     FeedRepository repository;
 
+    @Inject
+    NewsroomMetrics metrics;
+
     RenderedFeed get(String key, Supplier<RenderedFeed> render) {
         return get(key, 0, render);
     }
@@ -30,13 +35,28 @@ public class FeedCache {
     /** For documents that also change with time: {@code period} (say, the hour) must match too. */
     RenderedFeed get(String key, long period, Supplier<RenderedFeed> render) {
         long sequence = repository.latestChange();
+        String format = format(key);
         Cached cached = feeds.get(key);
         if (fresh(cached, sequence, period)) {
+            metrics.feedServedFromCache(format);
             return cached.feed();
         }
         // One render per key and change, even when many readers arrive at once.
-        return feeds.compute(key, (k, current) -> fresh(current, sequence, period) ? current
-                : new Cached(sequence, period, render.get())).feed();
+        return feeds.compute(key, (k, current) -> {
+            if (fresh(current, sequence, period)) {
+                metrics.feedServedFromCache(format);
+                return current;
+            }
+            Cached rendered = new Cached(sequence, period, render.get());
+            metrics.feedRendered(format);
+            return rendered;
+        }).feed();
+    }
+
+    /** The metrics' label: the key's first part ("ATOM|uk|news" → "atom", "sitemap|news" → "sitemap"). */
+    private static String format(String key) {
+        int end = key.indexOf('|');
+        return (end < 0 ? key : key.substring(0, end)).toLowerCase(Locale.ROOT);
     }
 
     private static boolean fresh(Cached cached, long sequence, long period) {

@@ -38,6 +38,15 @@ public class OutboxRepository {
                 limit);
     }
 
+    /** How many rows wait to be relayed, and when the oldest of them was written (null when none waits). */
+    Backlog backlog() {
+        return jdbc.one("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE processed_at IS NULL",
+                row -> new Backlog(row.getLong("pending"), Jdbc.instant(row, "oldest"))).orElseThrow();
+    }
+
+    record Backlog(long pending, Instant oldest) {
+    }
+
     void markProcessed(List<Long> ids, Instant now) {
         jdbc.update("UPDATE outbox SET processed_at = ? WHERE id = ANY (?::bigint[])", now, ids);
     }

@@ -31,6 +31,7 @@ public class Jdbc {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     @Inject
     Database database;
@@ -75,12 +76,14 @@ public class Jdbc {
             return work.call();
         }
         Connection connection = open();
+        List<Runnable> afterCommit = new ArrayList<>();
+        T result;
         try (connection) {
             connection.setAutoCommit(false);
             TRANSACTION.set(connection);
-            T result = work.call();
+            AFTER_COMMIT.set(afterCommit);
+            result = work.call();
             connection.commit();
-            return result;
         } catch (SQLException e) {
             rollback(connection, e);
             throw translate(e, null);
@@ -89,6 +92,24 @@ public class Jdbc {
             throw e;
         } finally {
             TRANSACTION.remove();
+            AFTER_COMMIT.remove();
+        }
+        // Outside the try: nothing that runs now can roll back or fail what has committed.
+        afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed, and never if it rolls back; at once when
+     * no transaction is open (each statement has committed on its own). For effects outside the database that
+     * must only follow what readers will see, such as counting it.
+     */
+    void afterCommit(Runnable action) {
+        List<Runnable> actions = AFTER_COMMIT.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
         }
     }
 
