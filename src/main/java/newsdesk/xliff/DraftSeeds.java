@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Targets from the task's draft: the draft is cut like the source and aligned with it block by block and
- * sentence by sentence; a block whose sentence count differs, or a sentence whose markup differs from its
- * source's, proposes nothing (the export then copies the source there).
+ * sentence by sentence; a block whose sentence count differs, a sentence whose markup differs from its
+ * source's, or one still equal to its source proposes nothing (the export then copies the source there).
  */
 @ApplicationScoped
 public class DraftSeeds implements TargetSeeds {
@@ -43,8 +43,10 @@ public class DraftSeeds implements TargetSeeds {
                 }
                 for (int s = 0; s < from.size(); s++) {
                     Segment sourceSegment = from.get(s);
-                    remap(to.get(s), sourceSegment).ifPresent(content ->
-                            seeds.put(sourceSegment.id(), new Seed(Seed.Origin.DRAFT, null, content)));
+                    // A draft sentence still equal to its source is untranslated: the export marks it as a copy.
+                    remap(to.get(s), sourceSegment)
+                            .filter(content -> !Segment.canonical(content).equals(Segment.canonical(sourceSegment.content())))
+                            .ifPresent(content -> seeds.put(sourceSegment.id(), new Seed(Seed.Origin.DRAFT, null, content)));
                 }
             }
         }

@@ -22,7 +22,6 @@ import newsdesk.platform.Role;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -61,13 +60,8 @@ public class TaskXliffResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RequestBody(required = true, description = "The task's XLIFF 1.2 or 2.1 file as exported, targets translated",
-            content = {@Content(mediaType = XLIFF, schema = @Schema(type = SchemaType.OBJECT, properties = {
-                    @SchemaProperty(name = "version", type = SchemaType.STRING, description = "1.2, 2.0 or 2.1"),
-                    @SchemaProperty(name = "file", type = SchemaType.OBJECT,
-                            description = "one <file> with nd:task and nd:source-revision, a unit per segment")})),
-                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.OBJECT, properties = {
-                            @SchemaProperty(name = "version", type = SchemaType.STRING),
-                            @SchemaProperty(name = "file", type = SchemaType.OBJECT)}))})
+            content = {@Content(mediaType = XLIFF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response upload(@PathParam("id") UUID id, byte[] file) {
         requireXml(headers.getMediaType());
         XliffImport imported = xliff.importFile(Caller.of(security), id, file);
