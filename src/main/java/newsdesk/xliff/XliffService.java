@@ -47,6 +47,9 @@ public class XliffService {
     @Any
     Instance<TargetSeeds> seedSources;
 
+    @Inject
+    DraftSeeds draft;
+
     /** The task as XLIFF, for its claim holder, a reviewer of its language, or an editor (403 for others). */
     public byte[] export(Caller caller, UUID id, XliffVersion version) {
         TaskView task = tasks.get(caller, id);
@@ -109,8 +112,9 @@ public class XliffService {
             throw new Invalid(errors);
         }
         Map<String, List<Part>> targets = new HashMap<>();
-        Map<String, Seed> draft = new DraftSeeds().seeds(task, cut.segments());
-        untranslated.stream().filter(draft::containsKey).forEach(segmentId -> targets.put(segmentId, draft.get(segmentId).content()));
+        Map<String, Seed> drafted = draft.seeds(task, cut.segments());
+        untranslated.stream().filter(drafted::containsKey)
+                .forEach(segmentId -> targets.put(segmentId, drafted.get(segmentId).content()));
         targets.putAll(translated);
         Segmentation.Rebuilt text = cut.rebuild(targets);
         checkSizes(text);

@@ -84,6 +84,11 @@ class XliffIT {
                 + "EN«Ціни 📈 зросли на 5&lt;10 % \u200Fמרקר\u200F.»</p><ul><li>EN«Пункт »<strong>EN«перший»</strong></li>"
                 + "<li>Пункт другий</li></ul>", body);
 
+        // The untouched first export (every target a copy of its source) translates nothing: the draft stays.
+        desk.as(translator).contentType(XLIFF).body(export.asByteArray()).put("/api/tasks/" + taskId + "/xliff")
+                .then().statusCode(200).body("translated", equalTo(0)).body("untranslated.size()", equalTo(8))
+                .body("task.draft.body", equalTo(body));
+
         // Exported again, the targets come from the draft; the untranslated one is still a copy of the source.
         Document again = parse(desk.as(translator).get("/api/tasks/" + taskId + "/xliff?version=2.1").then()
                 .statusCode(200).extract().asByteArray());
