@@ -44,6 +44,7 @@ public class OpenApiFilter implements OASFilter {
                 endpoints.find(verb.name(), path).ifPresent(method -> {
                     name(operation, verb, method, operationIds);
                     parameters(operation, method);
+                    namedBodyTypes(operation);
                     security(operation, method);
                     OpenApiResponses.describe(operation, verb, path, method, collectionHasItems(openAPI, path));
                     OpenApiRecords.describe(operation, method, openAPI.getComponents());
@@ -106,6 +107,20 @@ public class OpenApiFilter implements OASFilter {
             if (uuids.contains(parameter.getIn().toString().toLowerCase(Locale.ROOT) + ":" + parameter.getName())) {
                 parameter.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid"));
             }
+        }
+    }
+
+    /**
+     * A method that accepts any media type (so its role check answers before the type is judged) and names
+     * the types it reads in {@code @RequestBody} documents those alone, not the container's untyped any.
+     */
+    private static void namedBodyTypes(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        var content = operation.getRequestBody().getContent();
+        if (content.getMediaTypes() != null && content.getMediaTypes().size() > 1 && content.hasMediaType("*/*")) {
+            content.removeMediaType("*/*");
         }
     }
 

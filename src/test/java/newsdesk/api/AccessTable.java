@@ -112,6 +112,11 @@ final class AccessTable {
         row("taskReject", REVIEWERS_OF_THE_LANGUAGE);
         row("taskCancel", EDITOR_ONLY);
         row("taskReassign", EDITOR_ONLY);
+        // XLIFF (§4.1): export by the holder, a reviewer of the language or an editor; import by the holder
+        row("taskXliffExport", "UAAARRAR");
+        row("taskXliffUpload", CLAIM_HOLDER);
+        row("taskXliffZipExport", STAFF);
+        row("taskXliffZipUpload", "UFFAAAFF");
 
         row("feedRss", PUBLIC);
         row("feedAtom", PUBLIC);
