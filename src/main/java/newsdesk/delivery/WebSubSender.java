@@ -1,5 +1,8 @@
 package newsdesk.delivery;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -26,7 +29,6 @@ import java.util.Optional;
 public class WebSubSender {
 
     private static final System.Logger LOG = System.getLogger(WebSubSender.class.getName());
-    private static final int PER_RUN = 100;
 
     @Inject
     WebSubRepository pings;
@@ -36,6 +38,15 @@ public class WebSubSender {
 
     @Inject
     Periodic periodic;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.delivery.concurrency", defaultValue = "4")
+    int concurrency;
+
+    private Dispatcher dispatcher;
 
     @Inject
     Clock clock;
@@ -60,6 +71,7 @@ public class WebSubSender {
     long retryMaxSeconds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        dispatcher = new Dispatcher("WebSub pings", threadFactory, concurrency);
         periodic.every("WebSub pings", Duration.ofMillis(intervalMillis), this::sendDue);
     }
 
@@ -68,14 +80,10 @@ public class WebSubSender {
         if (hub.isEmpty()) {
             return;
         }
-        for (int i = 0; i < PER_RUN; i++) {
+        dispatcher.drain(() -> {
             Instant now = clock.instant();
-            Optional<WebSubRepository.Claimed> claimed = pings.claimDue(now, now.plus(lease()));
-            if (claimed.isEmpty()) {
-                return;
-            }
-            send(hub.get(), claimed.get());
-        }
+            return pings.claimDue(now, now.plus(lease()));
+        }, ping -> send(hub.get(), ping));
     }
 
     private void send(String hub, WebSubRepository.Claimed ping) {
@@ -104,5 +112,12 @@ public class WebSubSender {
     /** A claimed ping is another instance's to retry only after the attempt surely ended. */
     private Duration lease() {
         return Duration.ofMillis(timeoutMillis).plusSeconds(10);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package newsdesk.delivery;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sends due webhook deliveries, one claimed row at a time, signed per Standard Webhooks: the delivery's id is
@@ -21,7 +23,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class WebhookSender {
 
-    private static final int PER_RUN = 100;
 
     @Inject
     WebhookRepository webhooks;
@@ -31,6 +32,15 @@ public class WebhookSender {
 
     @Inject
     Periodic periodic;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.delivery.concurrency", defaultValue = "4")
+    int concurrency;
+
+    private Dispatcher dispatcher;
 
     @Inject
     Clock clock;
@@ -44,20 +54,16 @@ public class WebhookSender {
     long timeoutMillis;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        dispatcher = new Dispatcher("webhook deliveries", threadFactory, concurrency);
         periodic.every("webhook deliveries", Duration.ofMillis(intervalMillis), this::sendDue);
     }
 
     private void sendDue() {
-        for (int i = 0; i < PER_RUN; i++) {
+        dispatcher.drain(() -> {
             Instant now = clock.instant();
             // A claimed delivery is another instance's to retry only after this attempt surely ended.
-            Optional<WebhookRepository.Claimed> claimed = webhooks.claimDue(now,
-                    now.plus(Duration.ofMillis(timeoutMillis)).plusSeconds(10));
-            if (claimed.isEmpty()) {
-                return;
-            }
-            send(claimed.get());
-        }
+            return webhooks.claimDue(now, now.plus(Duration.ofMillis(timeoutMillis)).plusSeconds(10));
+        }, this::send);
     }
 
     private void send(WebhookRepository.Claimed delivery) {
@@ -70,5 +76,12 @@ public class WebhookSender {
                 "webhook-signature", Signature.sign(delivery.secret(), id, timestamp, delivery.payload()),
                 "User-Agent", "Newsdesk-Webhooks/1"), delivery.payload(), Duration.ofMillis(timeoutMillis));
         service.attempted(delivery, at, outcome);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
     }
 }
