@@ -127,7 +127,23 @@ class WebhooksIT {
             assertEquals(id, json.getString("data.articleId"));
             assertEquals(language, json.getString("data.language"));
             assertEquals("publish", json.getString("data.action"));
+            assertEquals("news", json.getString("data.section"));
+            assertFalse(json.getString("data.slug").isBlank(), delivery.body());
             java.time.Instant.parse(json.getString("timestamp"));
+
+            String corrected = subscribe(receiver.url("/corrected"), List.of("edition.corrected", "edition.updated"),
+                    List.of(language)).then().statusCode(201).extract().path("id");
+            desk.as(editor).header("If-Match", stories.etag(editor, id, language))
+                    .body(Stories.text("Corrected title", "<p>corrected</p>")).put(Stories.edition(id, language))
+                    .then().statusCode(200);
+            String articleTag = desk.as(editor).get("/api/articles/" + id).then().extract().header("ETag");
+            desk.as(editor).header("If-Match", articleTag).body(Map.of("tags", List.of("retagged")))
+                    .patch("/api/articles/" + id).then().statusCode(200);
+            receiver.await("the correction and the metadata change", 30,
+                    () -> receiver.received(r -> r.path().equals("/corrected")).size() >= 2);
+            assertEquals(List.of("edition.corrected", "edition.updated"), receiver.received(r -> r.path().equals("/corrected"))
+                    .stream().map(r -> JsonPath.from(r.body()).getString("type")).sorted().toList());
+            desk.asAdmin().delete("/api/webhooks/" + corrected).then().statusCode(204);
 
             stories.withdraw(editor, id, language, "Legal").then().statusCode(200);
             receiver.await("the withdrawal", 30, () -> !receiver.received(r -> r.path().equals("/withdrawn")).isEmpty());
