@@ -136,7 +136,8 @@ public class WebhookService {
     /**
      * Logs one attempt of a claimed delivery and settles it (called by the sender, one transaction): delivered;
      * or due again after the next wait of the schedule, failed when it ran out. A subscription that has failed
-     * without a success for the configured window is disabled, with the reason and since when.
+     * without a success for the configured window is disabled, with the reason and since when; one that answers
+     * 410 Gone at once.
      */
     @InTransaction
     public void attempted(WebhookRepository.Claimed delivery, Instant at, HttpPost.Outcome outcome) {
@@ -151,7 +152,10 @@ public class WebhookService {
         webhooks.settle(delivery.deliveryId(), more ? "pending" : "failed",
                 more ? at.plus(waits.get(delivery.attempts() - 1)) : null);
         Instant failingSince = webhooks.failed(delivery.webhookId(), at);
-        if (!failingSince.plus(Duration.parse(disableAfter)).isAfter(at)) {
+        if (Integer.valueOf(410).equals(outcome.status())) {
+            // Standard Webhooks: 410 Gone asks the sender to stop for good.
+            webhooks.disable(delivery.webhookId(), "The subscriber answered 410 Gone", at);
+        } else if (!failingSince.plus(Duration.parse(disableAfter)).isAfter(at)) {
             webhooks.disable(delivery.webhookId(), "Every delivery failed since " + failingSince + "; last: "
                     + outcome.describe(), at);
         }

@@ -184,4 +184,19 @@ class WebhooksIT {
                     .body("enabled", equalTo(true));
         }
     }
+
+    @Test
+    void aSubscriberAnswering410GoneIsDisabledAtOnce() {
+        String language = desk.newLanguage();
+        try (Receiver receiver = Receiver.start(410)) {
+            String hook = subscribe(receiver.url("/gone"), List.of("edition.published"), List.of(language))
+                    .then().statusCode(201).extract().path("id");
+            stories.publish(editor, stories.create(editor, language), language).then().statusCode(200);
+            receiver.await("the disabling", 30, () -> !desk.asAdmin().get("/api/webhooks/" + hook).then().extract()
+                    .<Boolean>path("enabled"));
+            desk.asAdmin().get("/api/webhooks/" + hook).then().body("disabledReason", equalTo("The subscriber answered 410 Gone"))
+                    .body("failingSince", org.hamcrest.Matchers.notNullValue());
+            assertEquals(1, receiver.received().size());
+        }
+    }
 }
