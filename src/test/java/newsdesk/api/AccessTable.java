@@ -126,6 +126,13 @@ final class AccessTable {
         row("sitemapArticles", PUBLIC);
         row("publicArticlePublished", PUBLIC);
         row("publicArticleList", PUBLIC);
+
+        row("webhookCreate", ADMIN_ONLY);
+        row("webhookList", ADMIN_ONLY);
+        row("webhookGet", ADMIN_ONLY);
+        row("webhookUpdate", ADMIN_ONLY);
+        row("webhookDelete", ADMIN_ONLY);
+        row("webhookDeliveries", ADMIN_ONLY);
     }
 
     private AccessTable() {
