@@ -35,7 +35,9 @@ final class LibreTranslateEngine implements Engine {
     LibreTranslateEngine(String url, String apiKey) {
         this.endpoint = URI.create(url.replaceAll("/+$", "") + "/translate");
         this.apiKey = apiKey == null ? "" : apiKey.trim();
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: LibreTranslate servers speak it, and no h2c upgrade is tried on every new connection.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Override

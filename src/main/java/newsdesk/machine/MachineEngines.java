@@ -25,12 +25,14 @@ public class MachineEngines {
     private final Duration timeout;
 
     @Inject
-    MachineEngines(@ConfigProperty(name = "newsdesk.mt.engines", defaultValue = "") String setting,
+    MachineEngines(@ConfigProperty(name = "newsdesk.mt.engines") Optional<String> setting,
                    @ConfigProperty(name = "newsdesk.mt.apertium.command", defaultValue = "apertium") String apertium,
                    @ConfigProperty(name = "newsdesk.mt.libretranslate.url") Optional<String> libreTranslateUrl,
                    @ConfigProperty(name = "newsdesk.mt.libretranslate.api.key") Optional<String> libreTranslateKey,
-                   @ConfigProperty(name = "newsdesk.mt.segment.timeout.millis", defaultValue = "15000") long timeoutMillis) {
-        this.byPair = parse(setting, apertium, libreTranslateUrl.filter(url -> !url.isBlank()), libreTranslateKey.orElse(""));
+                   @ConfigProperty(name = "newsdesk.mt.segment.timeout.millis", defaultValue = "15000")
+                   long timeoutMillis) {
+        this.byPair = parse(setting.orElse(""), apertium, libreTranslateUrl.filter(url -> !url.isBlank()),
+                libreTranslateKey.orElse(""));
         this.timeout = Duration.ofMillis(timeoutMillis);
     }
 
@@ -86,6 +88,14 @@ public class MachineEngines {
                 default -> throw new IllegalArgumentException("newsdesk.mt.engines: unknown engine \"" + n
                         + "\" (apertium or libretranslate)");
             });
+            if (engine instanceof ApertiumEngine) {
+                try {
+                    ApertiumEngine.mode(pair[0].strip(), pair[1].strip());
+                } catch (java.util.MissingResourceException e) {
+                    throw new IllegalArgumentException("newsdesk.mt.engines: \"" + entry.strip()
+                            + "\" has a language without an ISO 639-3 code for Apertium's mode names", e);
+                }
+            }
             parsed.put(key(pair[0], pair[1]), engine);
         }
         return Map.copyOf(parsed);

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MachineEnginesIT {
 
-    private static final String FAULTY = "sh " + Path.of("src/test/resources/machine/apertium-with-faults.sh").toAbsolutePath();
+    private static final String FAULTY = "sh "
+            + Path.of("src/test/resources/machine/apertium-with-faults.sh").toAbsolutePath();
 
     @Test
     void apertiumTranslatesRussianNewsIntoUkrainian() {
@@ -109,7 +110,7 @@ class MachineEnginesIT {
     void libreTranslateIsAskedForPlainTextAndItsFailuresAreResults() {
         try (LibreTranslateStandIn server = LibreTranslateStandIn.start()) {
             LibreTranslateEngine engine = new LibreTranslateEngine(server.url() + "/", "secret-key");
-            EngineResult ok = engine.translate("Мер Києва відкрив «новий» міст.", "uk", "en", Duration.ofSeconds(5));
+            EngineResult ok = engine.translate("Мер Києва відкрив «новий» міст.", "uk", "en", Duration.ofSeconds(20));
             assertEquals(Status.OK, ok.status());
             assertEquals("EN(Мер Києва відкрив «новий» міст.)", ok.text());
             var request = server.requests().get(0);
@@ -123,10 +124,10 @@ class MachineEnginesIT {
             EngineResult slow = engine.translate("SLOW", "uk", "en", Duration.ofMillis(500));
             assertEquals(Status.TIMEOUT, slow.status());
             assertTrue((System.nanoTime() - start) / 1_000_000 < 3000, "the engine did not wait for the slow answer");
-            EngineResult broken = engine.translate("BROKEN", "uk", "en", Duration.ofSeconds(5));
+            EngineResult broken = engine.translate("BROKEN", "uk", "en", Duration.ofSeconds(20));
             assertEquals(Status.FAILED, broken.status());
             assertTrue(broken.detail().contains("HTTP 500") && broken.detail().contains("model crashed"), broken.detail());
-            EngineResult nonsense = engine.translate("NONSENSE", "uk", "en", Duration.ofSeconds(5));
+            EngineResult nonsense = engine.translate("NONSENSE", "uk", "en", Duration.ofSeconds(20));
             assertEquals(Status.FAILED, nonsense.status());
             assertTrue(nonsense.detail().contains("not LibreTranslate's JSON"), nonsense.detail());
         }
@@ -144,7 +145,7 @@ class MachineEnginesIT {
         assertEquals("rus-ukr", ApertiumEngine.mode("ru", "uk"));
         assertEquals("ukr-rus", ApertiumEngine.mode("uk", "ru"));
         assertTrue(MachineEngines.parse("", "apertium", Optional.empty(), "").isEmpty());
-        for (String wrong : List.of("uk-en:deepl", "uk:apertium", "uk-en", "uk-en:libretranslate")) {
+        for (String wrong : List.of("uk-en:deepl", "uk:apertium", "uk-en", "uk-en:libretranslate", "xx-uk:apertium")) {
             try {
                 MachineEngines.parse(wrong, "apertium", Optional.empty(), "");
                 throw new AssertionError(wrong + " was accepted");
