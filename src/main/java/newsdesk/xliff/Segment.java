@@ -46,8 +46,8 @@ public record Segment(String id, String field, List<Part> content, Map<Integer, 
         }
     }
 
-    /** The plain text, codes left out (for notes and messages). */
-    static String plain(List<Part> content) {
+    /** The plain text, codes left out (for notes, messages and machine translation). */
+    public static String plain(List<Part> content) {
         StringBuilder out = new StringBuilder();
         for (Part part : content) {
             if (part instanceof Part.Text text) {

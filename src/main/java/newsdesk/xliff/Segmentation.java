@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * segment. Whitespace around sentences and runs without text stay in the skeleton, and
  * {@link #rebuild} puts targets back in place of their segments, restoring each code's markup.
  */
-final class Segmentation {
+public final class Segmentation {
 
     static final List<String> FIELDS = List.of("title", "summary", "body");
 
@@ -51,11 +51,11 @@ final class Segmentation {
         container(body.body());
     }
 
-    static Segmentation of(String language, String title, String summary, String body) {
+    public static Segmentation of(String language, String title, String summary, String body) {
         return new Segmentation(language, title, summary, body);
     }
 
-    List<Segment> segments() {
+    public List<Segment> segments() {
         return List.copyOf(segments.values());
     }
 

@@ -85,6 +85,7 @@ public class XliffService {
         Map<String, List<Part>> translated = new HashMap<>();
         List<String> untranslated = new ArrayList<>();
         Map<String, XliffFile.Unit> seen = new HashMap<>();
+        Map<String, String> machine = machineTexts(task);
         for (XliffFile.Unit unit : file.units()) {
             Segment segment = expected.get(unit.id());
             if (segment == null) {
@@ -99,7 +100,8 @@ public class XliffService {
             } else {
                 List<String> codeErrors = InlineCodes.check(segment, unit.target());
                 codeErrors.forEach(message -> errors.add(new FieldError(unit.id(), message)));
-                if (codeErrors.isEmpty() && isTranslated(segment, unit.target())) {
+                if (codeErrors.isEmpty() && isTranslated(segment, unit.target())
+                        && !isMachineOutput(machine.get(unit.id()), unit.target())) {
                     translated.put(unit.id(), unit.target());
                 } else if (codeErrors.isEmpty()) {
                     untranslated.add(unit.id());
@@ -173,6 +175,22 @@ public class XliffService {
     private static boolean isTranslated(Segment segment, List<Part> target) {
         return target != null && !Segment.canonical(target).isEmpty()
                 && !Segment.canonical(target).equals(Segment.canonical(segment.content()));
+    }
+
+    /** The task's machine suggestions by segment id. */
+    private static Map<String, String> machineTexts(TaskView task) {
+        Map<String, String> texts = new HashMap<>();
+        if (task.machine() != null) {
+            task.machine().stream().filter(suggestion -> suggestion.text() != null)
+                    .forEach(suggestion -> texts.put(suggestion.segment(), suggestion.text()));
+        }
+        return texts;
+    }
+
+    /** A machine pre-fill left as it was is not the translator's work: it stays untranslated until edited. */
+    private static boolean isMachineOutput(String machineText, List<Part> target) {
+        return machineText != null
+                && Segment.canonical(List.of(new Part.Text(machineText))).equals(Segment.canonical(target));
     }
 
     private static boolean mayExport(Caller caller, TaskView task) {

@@ -1,0 +1,13 @@
+package newsdesk.machine;
+
+import java.time.Duration;
+
+/** A machine translation engine for some language pairs. Never throws: every failure is an {@link EngineResult}. */
+interface Engine {
+
+    /** The name shown with its suggestions, e.g. "apertium". */
+    String name();
+
+    /** Translates one segment's plain text within {@code timeout}; a slower engine is stopped (TIMEOUT). */
+    EngineResult translate(String text, String from, String to, Duration timeout);
+}

@@ -1,0 +1,157 @@
+package newsdesk.machine;
+
+import newsdesk.desk.MachineSuggestion.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engines as the pre-fill runs them, in this JVM: the real Apertium (Debian's apertium-rus-ukr, which
+ * .ci/run installs), Apertium with faults on demand (a hang, an abort, binary garbage, silence), and a
+ * LibreTranslate stand-in. Every failure is a result, never an exception; nothing is left running.
+ */
+class MachineEnginesIT {
+
+    private static final String FAULTY = "sh "
+            + Path.of("src/test/resources/machine/apertium-with-faults.sh").toAbsolutePath();
+
+    @Test
+    void apertiumTranslatesRussianNewsIntoUkrainian() {
+        ApertiumEngine apertium = new ApertiumEngine("apertium");
+        List<String> sentences = List.of("Мэр Киева", "Цены выросли на пять процентов.", "Привет.",
+                "Правительство утвердило новый бюджет на следующий год.", "В городе прошёл сильный дождь.",
+                "Мэр Киева открыл новый мост.", "Завтра в Одессе ожидается солнечная погода.",
+                "Президент встретился с журналистами в Харькове.", "Школы откроются в сентябре.",
+                "Сегодня в Киеве открыли новый мост через Днепр.");
+        List<Long> okMillis = new ArrayList<>();
+        int failed = 0;
+        for (String sentence : sentences) {
+            EngineResult result = apertium.translate(sentence, "ru", "uk", Duration.ofSeconds(30));
+            assertNotEquals(Status.TIMEOUT, result.status(), sentence);
+            if (result.status() == Status.OK) {
+                okMillis.add(result.millis());
+            } else {
+                failed++;
+                assertTrue(result.detail().contains("no text"), result.detail());
+            }
+            System.out.printf("apertium rus-ukr %5d ms %-7s %s -> %s%n", result.millis(), result.status(), sentence,
+                    result.text() == null ? result.detail() : result.text());
+        }
+        assertEquals("Мер Києва", apertium.translate("Мэр Киева", "ru", "uk", Duration.ofSeconds(30)).text());
+        assertTrue(apertium.translate("Цены выросли на пять процентов.", "ru", "uk", Duration.ofSeconds(30)).text()
+                .startsWith("Ціни виросли"));
+        List<Long> sorted = okMillis.stream().sorted().toList();
+        System.out.printf("apertium rus-ukr per segment: %d ok, %d failed; median %d ms, max %d ms%n", sorted.size(),
+                failed, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+    }
+
+    @Test
+    void apertiumUkrainianToRussianFailsSomeSentencesWithoutThrowing() {
+        ApertiumEngine apertium = new ApertiumEngine("apertium");
+        for (String sentence : List.of("Мер Києва відкрив новий міст.", "Ціни зросли на п'ять відсотків.",
+                "Привіт.", "Уряд затвердив новий бюджет на наступний рік.")) {
+            EngineResult result = apertium.translate(sentence, "uk", "ru", Duration.ofSeconds(30));
+            assertTrue(result.status() == Status.OK ? !result.text().isBlank() : !result.detail().isBlank(),
+                    sentence + ": " + result);
+            System.out.printf("apertium ukr-rus %5d ms %-7s %s -> %s%n", result.millis(), result.status(), sentence,
+                    result.text() == null ? result.detail() : result.text());
+        }
+        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+    }
+
+    @Test
+    void aHangingEngineIsStoppedWithItsChildrenAndNothingLeaks() throws Exception {
+        ApertiumEngine faulty = new ApertiumEngine(FAULTY);
+        faulty.translate("Привет.", "ru", "uk", Duration.ofSeconds(30)); // warm up the JVM's process machinery
+        int threads = Thread.activeCount();
+        long start = System.nanoTime();
+        EngineResult result = faulty.translate("HANG здесь.", "ru", "uk", Duration.ofMillis(800));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Status.TIMEOUT, result.status());
+        assertNull(result.text());
+        assertTrue(millis < 6000, "stopped soon after its time, took " + millis + " ms");
+        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "the script was reaped");
+        Optional<ProcessHandle> sleeper = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("31.7")).findAny();
+        assertTrue(sleeper.isEmpty(), "the script's child was killed too: " + sleeper.map(p -> p.info().toString()));
+        assertTrue(Thread.activeCount() <= threads, "no thread left behind");
+    }
+
+    @Test
+    void aCrashGarbageOrSilenceIsAFailureWithTheReason() {
+        ApertiumEngine faulty = new ApertiumEngine(FAULTY);
+        EngineResult crash = faulty.translate("CRASH сегодня.", "ru", "uk", Duration.ofSeconds(10));
+        assertEquals(Status.FAILED, crash.status());
+        assertTrue(crash.detail().contains("exit code 134") && crash.detail().contains("std::bad_alloc"), crash.detail());
+        EngineResult garbage = faulty.translate("GARBAGE там.", "ru", "uk", Duration.ofSeconds(10));
+        assertEquals(Status.FAILED, garbage.status());
+        assertTrue(garbage.detail().contains("not clean UTF-8"), garbage.detail());
+        EngineResult silent = faulty.translate("SILENT.", "ru", "uk", Duration.ofSeconds(10));
+        assertEquals(Status.FAILED, silent.status());
+        assertTrue(silent.detail().contains("no text"), silent.detail());
+        EngineResult missing = new ApertiumEngine("/nonexistent/apertium").translate("Привет.", "ru", "uk",
+                Duration.ofSeconds(10));
+        assertEquals(Status.FAILED, missing.status());
+        assertTrue(missing.detail().startsWith("could not run"), missing.detail());
+        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+    }
+
+    @Test
+    void libreTranslateIsAskedForPlainTextAndItsFailuresAreResults() {
+        try (LibreTranslateStandIn server = LibreTranslateStandIn.start()) {
+            LibreTranslateEngine engine = new LibreTranslateEngine(server.url() + "/", "secret-key");
+            EngineResult ok = engine.translate("Мер Києва відкрив «новий» міст.", "uk", "en", Duration.ofSeconds(20));
+            assertEquals(Status.OK, ok.status());
+            assertEquals("EN(Мер Києва відкрив «новий» міст.)", ok.text());
+            var request = server.requests().get(0);
+            assertEquals("Мер Києва відкрив «новий» міст.", request.getString("q"));
+            assertEquals("uk", request.getString("source"));
+            assertEquals("en", request.getString("target"));
+            assertEquals("text", request.getString("format"));
+            assertEquals("secret-key", request.getString("api_key"));
+
+            long start = System.nanoTime();
+            EngineResult slow = engine.translate("SLOW", "uk", "en", Duration.ofMillis(500));
+            assertEquals(Status.TIMEOUT, slow.status());
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 3000, "the engine did not wait for the slow answer");
+            EngineResult broken = engine.translate("BROKEN", "uk", "en", Duration.ofSeconds(20));
+            assertEquals(Status.FAILED, broken.status());
+            assertTrue(broken.detail().contains("HTTP 500") && broken.detail().contains("model crashed"), broken.detail());
+            EngineResult nonsense = engine.translate("NONSENSE", "uk", "en", Duration.ofSeconds(20));
+            assertEquals(Status.FAILED, nonsense.status());
+            assertTrue(nonsense.detail().contains("not LibreTranslate's JSON"), nonsense.detail());
+        }
+        EngineResult down = new LibreTranslateEngine("http://127.0.0.1:9", "").translate("Привіт", "uk", "en",
+                Duration.ofSeconds(5));
+        assertEquals(Status.FAILED, down.status());
+    }
+
+    @Test
+    void theSettingNamesAnEngineForEachPair() {
+        var engines = MachineEngines.parse("uk-ru:apertium, ru-uk:Apertium,uk-en:libretranslate", "apertium",
+                Optional.of("http://127.0.0.1:5000"), "");
+        assertEquals("apertium", engines.get("ru-uk").name());
+        assertEquals("libretranslate", engines.get("uk-en").name());
+        assertEquals("rus-ukr", ApertiumEngine.mode("ru", "uk"));
+        assertEquals("ukr-rus", ApertiumEngine.mode("uk", "ru"));
+        assertTrue(MachineEngines.parse("", "apertium", Optional.empty(), "").isEmpty());
+        for (String wrong : List.of("uk-en:deepl", "uk:apertium", "uk-en", "uk-en:libretranslate", "xx-uk:apertium")) {
+            try {
+                MachineEngines.parse(wrong, "apertium", Optional.empty(), "");
+                throw new AssertionError(wrong + " was accepted");
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage().startsWith("newsdesk.mt."), expected.getMessage());
+            }
+        }
+    }
+}
