@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Finds glossary terms in a source and checks a translation against them, field by field. Pure logic. */
 final class GlossaryMatcher {
@@ -87,9 +86,8 @@ final class GlossaryMatcher {
         return distinct;
     }
 
-    private static List<Set<String>> keys(String language, String form) {
-        Passage words = Passage.plain(language, form);
-        return words.keysInOrder();
+    private static List<Passage.Word> keys(String language, String form) {
+        return Passage.plain(language, form).words();
     }
 
     private static List<GlossaryHit> sorted(List<GlossaryHit> hits) {

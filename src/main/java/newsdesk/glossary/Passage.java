@@ -20,8 +20,23 @@ final class Passage {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:['\u2019\u02BC][\\p{L}\\p{M}\\p{Nd}]+)*");
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>|&#?[A-Za-z0-9]+;");
 
-    /** A word: where it starts and ends in the stored text (chars), and its keys. */
-    record Word(int start, int end, Set<String> keys) {
+    /**
+     * A word: where it starts and ends in the stored text (chars), its keys, and whether it is capitalized.
+     * A capitalized word of a term (a name) matches only capitalized words: Суми the city, not суми (sums).
+     */
+    record Word(int start, int end, Set<String> keys, boolean capitalized) {
+
+        boolean matches(Word form) {
+            if (form.capitalized() && !capitalized) {
+                return false;
+            }
+            for (String key : keys) {
+                if (form.keys().contains(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A found form: its text as written and where it starts (code points). */
@@ -38,7 +53,8 @@ final class Passage {
         while (word.find()) {
             Set<String> keys = WordForms.keys(language, word.group());
             int at = words.size();
-            words.add(new Word(storedIndex[word.start()], storedIndex[word.end() - 1] + 1, keys));
+            words.add(new Word(storedIndex[word.start()], storedIndex[word.end() - 1] + 1, keys,
+                    Character.isUpperCase(word.group().codePointAt(0))));
             keys.forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(at));
         }
     }
@@ -83,28 +99,28 @@ final class Passage {
         return end;
     }
 
-    /** The keys of each word, in order: a term's form as {@link #find} takes it. */
-    List<Set<String>> keysInOrder() {
-        return words.stream().map(Word::keys).toList();
+    /** The words in order: a term's form as {@link #find} takes it. */
+    List<Word> words() {
+        return List.copyOf(words);
     }
 
     /** Every place where the form (its words' keys, in order) occurs. */
-    List<Span> find(List<Set<String>> form) {
+    List<Span> find(List<Word> form) {
         if (form.isEmpty()) {
             return List.of();
         }
         List<Span> found = new ArrayList<>();
         Set<Integer> starts = new java.util.TreeSet<>();
-        for (String key : form.get(0)) {
+        for (String key : form.get(0).keys()) {
             starts.addAll(byKey.getOrDefault(key, List.of()));
         }
         for (int start : starts) {
-            if (start + form.size() > words.size()) {
+            if (start + form.size() > words.size() || !words.get(start).matches(form.get(0))) {
                 continue;
             }
             boolean all = true;
             for (int i = 1; i < form.size() && all; i++) {
-                all = meet(words.get(start + i).keys(), form.get(i));
+                all = words.get(start + i).matches(form.get(i));
             }
             if (all) {
                 int begin = words.get(start).start();
@@ -114,14 +130,5 @@ final class Passage {
             }
         }
         return found;
-    }
-
-    private static boolean meet(Set<String> a, Set<String> b) {
-        for (String key : a) {
-            if (b.contains(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
