@@ -11,6 +11,7 @@ import newsdesk.platform.NotFound;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
+import newsdesk.platform.SortKey;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ public class GlossaryService {
         GlossaryRepository.Filter filter = new GlossaryRepository.Filter(
                 languagePair == null ? null : languagePair.source(), languagePair == null ? null : languagePair.target(),
                 query == null || query.isBlank() ? null : query.strip());
+        if (page.after() != null) {
+            checkCursor(page.after());
+        }
         return page.page(glossary.list(filter, page.after(), page.limit()), GlossaryRepository::sortKey);
     }
 
@@ -118,6 +122,14 @@ public class GlossaryService {
         return "glossary term " + term.term() + " (" + term.id() + "): "
                 + (found.isEmpty() ? "may be left out" : "\"" + override.found().strip() + "\" allowed")
                 + "; reason: " + override.reason().strip();
+    }
+
+    /** A key this server wrote starts with two language tags ("uk|en|Київ"): anything else is a forged cursor. */
+    private static void checkCursor(String key) {
+        String[] parts = key.split("\\|", 3);
+        if (parts.length != 3 || !LanguagePair.isTag(parts[0]) || !LanguagePair.isTag(parts[1])) {
+            throw SortKey.forged();
+        }
     }
 
     private TermRequest checked(TermRequest request) {

@@ -12,6 +12,10 @@ record LanguagePair(String source, String target) {
 
     private static final Pattern TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
+    static boolean isTag(String text) {
+        return TAG.matcher(text).matches();
+    }
+
     static LanguagePair parse(String pair) {
         String text = pair.strip();
         for (int dash = text.indexOf('-'); dash > 0; dash = text.indexOf('-', dash + 1)) {

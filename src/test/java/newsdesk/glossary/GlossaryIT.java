@@ -62,6 +62,13 @@ class GlossaryIT {
         desk.as(translator).get("/api/glossary/" + id).then().statusCode(200).body("term", equalTo("Kyjiw"));
         desk.as(translator).queryParam("pair", from + "-" + to).get("/api/glossary").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(id));
+        desk.as(editor).body(Map.of("sourceLanguage", from, "targetLanguage", to, "term", "Odesa", "preferred", "Odesa"))
+                .post("/api/glossary").then().statusCode(201);
+        String next = desk.as(translator).queryParam("pair", from + "-" + to).queryParam("limit", 1).get("/api/glossary")
+                .then().statusCode(200).body("items[0].term", equalTo("Kyjiw")).extract().path("nextCursor");
+        desk.as(translator).queryParam("pair", from + "-" + to).queryParam("limit", 1).queryParam("cursor", next)
+                .get("/api/glossary").then().statusCode(200).body("items[0].term", equalTo("Odesa"))
+                .body("nextCursor", equalTo(null));
 
         Map<String, Object> changed = Map.of("sourceLanguage", from, "targetLanguage", to, "term", "Kyjiw",
                 "preferred", "Kyiv", "forbidden", List.of("Kiev"));
