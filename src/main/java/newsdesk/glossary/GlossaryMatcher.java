@@ -21,6 +21,8 @@ final class GlossaryMatcher {
         }
     }
 
+    private static final Map<String, List<Passage.Word>> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private GlossaryMatcher() {
     }
 
@@ -86,8 +88,12 @@ final class GlossaryMatcher {
         return distinct;
     }
 
+    /** A term's form as words with keys; the glossary is small, so forms are cut once (the cache is bounded). */
     private static List<Passage.Word> keys(String language, String form) {
-        return Passage.plain(language, form).words();
+        if (FORMS.size() > 20_000) {
+            FORMS.clear();
+        }
+        return FORMS.computeIfAbsent(language + "\u0000" + form, k -> Passage.plain(language, form).words());
     }
 
     private static List<GlossaryHit> sorted(List<GlossaryHit> hits) {

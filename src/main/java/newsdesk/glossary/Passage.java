@@ -50,8 +50,9 @@ final class Passage {
     private Passage(String language, String stored, String visible, int[] storedIndex) {
         this.stored = stored;
         Matcher word = WORD.matcher(visible);
+        java.util.function.Function<String, Set<String>> forms = WordForms.forText(language);
         while (word.find()) {
-            Set<String> keys = WordForms.keys(language, word.group());
+            Set<String> keys = forms.apply(word.group());
             int at = words.size();
             words.add(new Word(storedIndex[word.start()], storedIndex[word.end() - 1] + 1, keys,
                     Character.isUpperCase(word.group().codePointAt(0))));

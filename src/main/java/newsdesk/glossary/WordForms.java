@@ -30,12 +30,26 @@ final class WordForms {
     private WordForms() {
     }
 
+    /**
+     * Keys for the words of one text: one dictionary lookup object (not thread-safe) and each distinct
+     * word looked up once.
+     */
+    static java.util.function.Function<String, Set<String>> forText(String language) {
+        DictionaryLookup lookup = new DictionaryLookup(UKRAINIAN);
+        java.util.Map<String, Set<String>> seen = new java.util.HashMap<>();
+        return word -> seen.computeIfAbsent(word, w -> keys(language, w, lookup));
+    }
+
     static Set<String> keys(String language, String word) {
+        return keys(language, word, null);
+    }
+
+    private static Set<String> keys(String language, String word, DictionaryLookup lookup) {
         String folded = fold(word);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(folded);
         switch (primary(language)) {
-            case "uk" -> lemmas(word, folded, keys);
+            case "uk" -> lemmas(lookup == null ? new DictionaryLookup(UKRAINIAN) : lookup, word, folded, keys);
             case "ru" -> {
                 if (folded.length() >= SHORTEST_STEMMED) {
                     keys.add("~" + russianStem(folded));
@@ -53,10 +67,8 @@ final class WordForms {
                 .replace('ё', 'е').replace("\u0301", "");
     }
 
-    private static void lemmas(String word, String folded, Set<String> keys) {
-        // DictionaryLookup is not thread-safe, the dictionary is: one lookup per call. The search dictionary
-        // spells ґ as г; proper names are listed capitalized.
-        DictionaryLookup lookup = new DictionaryLookup(UKRAINIAN);
+    /** The search dictionary spells ґ as г; proper names are listed capitalized. */
+    private static void lemmas(DictionaryLookup lookup, String word, String folded, Set<String> keys) {
         for (String form : new LinkedHashSet<>(List.of(word.replace('ґ', 'г').replace('Ґ', 'Г'), folded.replace('ґ', 'г'),
                 capitalized(folded.replace('ґ', 'г'))))) {
             for (WordData data : lookup.lookup(form)) {
