@@ -29,7 +29,9 @@ public enum AuditAction {
     // The desk's notes on a translation: its tasks change, the edition does not.
     CLAIM, RELEASE, REASSIGN, REBASE, LEASE_EXPIRED, CANCEL_TASK,
     /** A reviewer turned down an editor's correction of a translation (a live one is reverted as well). */
-    REJECT_CORRECTION;
+    REJECT_CORRECTION,
+    /** A reviewer let a glossary hit stand on a task (a form the glossary forbids, a term left out), with a reason. */
+    OVERRIDE_GLOSSARY;
 
     /** "PUBLISH_DUE" → "publish-due". */
     public String slug() {

@@ -3,7 +3,9 @@ package newsdesk.desk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
+import newsdesk.article.Revision;
 import newsdesk.article.TranslationEditions;
+import newsdesk.glossary.GlossaryService;
 import newsdesk.article.TranslationText;
 import newsdesk.platform.Conflict;
 import newsdesk.platform.ETags;
@@ -43,6 +45,9 @@ public class ClaimService {
 
     @Inject
     TranslationEditions editions;
+
+    @Inject
+    GlossaryService glossary;
 
     @Inject
     Clock clock;
@@ -122,17 +127,27 @@ public class ClaimService {
 
     /**
      * The holder hands the translation in: it becomes a revision of the translation edition (sanitized),
-     * which waits for review. 409 when the caller's claim has lapsed or passed to someone else.
+     * which waits for review. 409 when the caller's claim has lapsed or passed to someone else; 422 listing
+     * each glossary hit (a forbidden form, a term left out) that no reviewer has overridden on this task.
      */
     @InTransaction
     public TaskView submit(Caller translator, UUID id, TranslationWork work) {
         Task task = access.held(translator, id);
         TaskTransitions.check(task.state(), TaskAction.SUBMIT);
+        checkGlossary(task, work.sanitized());
         editions.hold(task.articleId(), task.language());
         int revision = editions.submit(translator.accountId(), task.articleId(), task.language(),
                 new TranslationText(work.title(), work.summary(), work.body()), task.kind() == TaskKind.UPDATE);
         return views.full(transitions.apply(task, TaskAction.SUBMIT, TaskSelection.heldAsRead(task, clock.instant()),
                 TaskChange.submission(work.sanitized(), revision), translator.accountId(), null));
+    }
+
+    /** 422 listing each glossary hit of the translation against its pinned source, but those a reviewer overrode. */
+    private void checkGlossary(Task task, TranslationWork translation) {
+        TranslationEditions.Source source = editions.source(task.articleId());
+        Revision pinned = editions.sourceRevision(task.articleId(), source, task.sourceRevision());
+        glossary.check(task.id(), source.language(), new String[] {pinned.title(), pinned.summary(), pinned.body()},
+                task.language(), new String[] {translation.title(), translation.summary(), translation.body()});
     }
 
     /** The holder accepts the source's changes: the task is pinned to the current source revision. */

@@ -3,13 +3,20 @@ package newsdesk.desk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
+import newsdesk.article.AuditAction;
 import newsdesk.article.TranslationEditions;
+import newsdesk.glossary.GlossaryOverride;
+import newsdesk.glossary.GlossaryService;
+import newsdesk.platform.Conflict;
+import newsdesk.platform.Forbidden;
 import newsdesk.platform.InTransaction;
 import newsdesk.platform.Invalid;
 import newsdesk.workflow.TaskAction;
+import newsdesk.workflow.TaskState;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The reviewer's side of the desk: four-eyes verdicts on submitted translations and editors' corrections. */
@@ -33,6 +40,9 @@ public class ReviewService {
 
     @Inject
     TranslationEditions editions;
+
+    @Inject
+    GlossaryService glossary;
 
     @Inject
     Clock clock;
@@ -66,6 +76,27 @@ public class ReviewService {
                     reviewer.accountId(), null), now);
         }
         return views.full(approved);
+    }
+
+    /**
+     * A reviewer of the language lets one glossary hit stand on this task (a quotation, a proper name),
+     * with a reason the audit trail records; submissions of the task no longer stop at it. Not on a task
+     * the reviewer holds or submitted (four eyes), nor on one that is over.
+     */
+    @InTransaction
+    public TaskView overrideGlossary(Caller reviewer, UUID id, GlossaryOverride override) {
+        Task task = access.reviewable(reviewer, id);
+        if (reviewer.accountId().equals(task.holderId())) {
+            throw new Forbidden("Four eyes: nobody overrides the glossary for a task of their own");
+        }
+        if (task.state() == TaskState.APPROVED || task.state() == TaskState.CANCELLED) {
+            throw Conflict.illegalAction("The task is " + task.state() + ": nothing is left to check",
+                    task.state().name(), List.of());
+        }
+        String source = editions.source(task.articleId()).language();
+        String detail = glossary.override(task.id(), source, task.language(), override, reviewer.accountId());
+        editions.note(task.articleId(), task.language(), reviewer.accountId(), AuditAction.OVERRIDE_GLOSSARY, detail);
+        return views.full(access.existing(id));
     }
 
     /**

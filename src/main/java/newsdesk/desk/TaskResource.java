@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import newsdesk.account.Caller;
 import newsdesk.article.RevisionDiff;
+import newsdesk.glossary.GlossaryOverride;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Invalid;
 import newsdesk.platform.Page;
@@ -119,6 +120,14 @@ public class TaskResource {
     @RequiresRole(Role.REVIEWER)
     public Response reject(@PathParam("id") UUID id, @Valid Verdict verdict) {
         return withETag(reviews.reject(caller(), id, verdict == null ? null : verdict.comment()));
+    }
+
+    @POST
+    @Path("{id}/glossary-overrides")
+    @RequiresRole(Role.REVIEWER)
+    @APIResponse(responseCode = "200", description = "The task; its submissions no longer stop at this hit")
+    public Response overrideGlossary(@PathParam("id") UUID id, @Valid @NotNull GlossaryOverride override) {
+        return withETag(reviews.overrideGlossary(caller(), id, override));
     }
 
     @POST

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.article.Revision;
 import newsdesk.article.TranslationEditions;
+import newsdesk.glossary.GlossaryHit;
+import newsdesk.glossary.GlossaryService;
 import newsdesk.workflow.TaskAction;
 import newsdesk.workflow.TaskWorkflow;
 
@@ -25,13 +27,16 @@ public class TaskViews {
     @Inject
     MachinePrefill machine;
 
+    @Inject
+    GlossaryService glossary;
+
     List<TaskView> list(List<Task> page) {
         if (page.isEmpty()) {
             return List.of();
         }
         Map<java.util.UUID, Integer> current = editions.currentSourceRevisions(
                 page.stream().map(Task::articleId).distinct().toList());
-        return page.stream().map(t -> view(t, current.getOrDefault(t.articleId(), t.sourceRevision()), null, null, null))
+        return page.stream().map(t -> view(t, current.getOrDefault(t.articleId(), t.sourceRevision()), null, null, null, null))
                 .toList();
     }
 
@@ -40,8 +45,10 @@ public class TaskViews {
         Revision pinned = editions.sourceRevision(task.articleId(), source, task.sourceRevision());
         SourceText text = new SourceText(source.language(), pinned.number(), pinned.title(), pinned.summary(),
                 pinned.body());
+        List<GlossaryHit> terms = glossary.inSource(source.language(), task.language(), pinned.title(), pinned.summary(),
+                pinned.body());
         return view(task, source.currentRevision(), text, tasks.comments(task.id()),
-                machine.suggestions(task.language(), text));
+                machine.suggestions(task.language(), text), terms);
     }
 
     /** What the table allows from the task's state, as far as its kind offers it. */
@@ -50,10 +57,10 @@ public class TaskViews {
     }
 
     private static TaskView view(Task t, int currentSourceRevision, SourceText source, List<TaskComment> comments,
-                                 List<MachineSuggestion> machine) {
+                                 List<MachineSuggestion> machine, List<GlossaryHit> glossary) {
         return new TaskView(t.id(), t.articleId(), t.language(), t.kind(), t.state(), t.sourceRevision(), t.baseRevision(),
                 currentSourceRevision, currentSourceRevision > t.sourceRevision(), t.priority(), t.dueAt(), t.note(),
                 t.holderId(), t.holder(), t.leaseExpiresAt(), t.submittedBy(), t.submittedRevision(), t.draft(), source,
-                comments, TaskTransitions.slugs(offered(t)), t.createdAt(), t.updatedAt(), t.version(), machine);
+                comments, TaskTransitions.slugs(offered(t)), t.createdAt(), t.updatedAt(), t.version(), machine, glossary);
     }
 }

@@ -126,7 +126,14 @@ final class OpenApiResponses {
         Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
         Schema fieldError = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
                 .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                // A glossary hit (POST /api/tasks/{id}/submit) says more about itself.
+                .addProperty("kind", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("termId", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid"))
+                .addProperty("term", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("found", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("preferred", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("offset", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32"));
         return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; 409s also name the current state and the allowed actions")
                 .required(List.of("type", "title", "status"))

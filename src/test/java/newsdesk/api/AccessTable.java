@@ -117,6 +117,13 @@ final class AccessTable {
         row("taskXliffUpload", CLAIM_HOLDER);
         row("taskXliffZipExport", STAFF);
         row("taskXliffZipUpload", "UFFAAAFF");
+        // Glossary (§4.1): staff read it, editors and admins keep it; a reviewer of the language overrides a hit
+        row("glossaryList", STAFF);
+        row("glossaryGet", STAFF);
+        row("glossaryCreate", "UAAFFFFF");
+        row("glossaryUpdate", "UAAFFFFF");
+        row("glossaryDelete", "UAAFFFFF");
+        row("taskOverrideGlossary", REVIEWERS_OF_THE_LANGUAGE);
 
         row("feedRss", PUBLIC);
         row("feedAtom", PUBLIC);
