@@ -1,6 +1,7 @@
 package newsdesk.machine;
 
 import newsdesk.desk.MachineSuggestion.Status;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,6 +26,24 @@ class MachineEnginesIT {
 
     private static final String FAULTY = "sh "
             + Path.of("src/test/resources/machine/apertium-with-faults.sh").toAbsolutePath();
+
+    /** Processes this JVM had started before the test (the suite's shared server, for one). */
+    private Set<Long> earlier;
+
+    @BeforeEach
+    void noteEarlierProcesses() {
+        earlier = descendants();
+    }
+
+    private boolean noEngineProcessLeft() {
+        Set<Long> now = descendants();
+        now.removeAll(earlier);
+        return now.isEmpty();
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
 
     @Test
     void apertiumTranslatesRussianNewsIntoUkrainian() {
@@ -52,7 +73,7 @@ class MachineEnginesIT {
         List<Long> sorted = okMillis.stream().sorted().toList();
         System.out.printf("apertium rus-ukr per segment: %d ok, %d failed; median %d ms, max %d ms%n", sorted.size(),
                 failed, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+        assertTrue(noEngineProcessLeft(), "no engine process left");
     }
 
     @Test
@@ -66,7 +87,7 @@ class MachineEnginesIT {
             System.out.printf("apertium ukr-rus %5d ms %-7s %s -> %s%n", result.millis(), result.status(), sentence,
                     result.text() == null ? result.detail() : result.text());
         }
-        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+        assertTrue(noEngineProcessLeft(), "no engine process left");
     }
 
     @Test
@@ -80,7 +101,7 @@ class MachineEnginesIT {
         assertEquals(Status.TIMEOUT, result.status());
         assertNull(result.text());
         assertTrue(millis < 6000, "stopped soon after its time, took " + millis + " ms");
-        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "the script was reaped");
+        assertTrue(noEngineProcessLeft(), "the script was reaped");
         Optional<ProcessHandle> sleeper = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("31.7")).findAny();
         assertTrue(sleeper.isEmpty(), "the script's child was killed too: " + sleeper.map(p -> p.info().toString()));
@@ -103,7 +124,7 @@ class MachineEnginesIT {
                 Duration.ofSeconds(10));
         assertEquals(Status.FAILED, missing.status());
         assertTrue(missing.detail().startsWith("could not run"), missing.detail());
-        assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "no engine process left");
+        assertTrue(noEngineProcessLeft(), "no engine process left");
     }
 
     @Test

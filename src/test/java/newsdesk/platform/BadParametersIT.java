@@ -66,8 +66,12 @@ class BadParametersIT {
         String task = desk.as(chief).body(Map.of("languages", List.of(language)))
                 .post("/api/articles/" + article + "/translations").then().statusCode(201).extract().path("[0].id");
         String slug = desk.as(chief).get(Stories.edition(article, "uk")).path("slug");
+        // A subscription no publication reaches (a withdrawal in this test's private language), for its log's path.
+        String webhook = desk.as(chief).body(Map.of("url", "http://127.0.0.1:9/never", "eventTypes",
+                List.of("edition.withdrawn"), "languages", List.of(language))).post("/api/webhooks")
+                .then().statusCode(201).extract().path("id");
         pathValues = Map.of("/api/articles/{id}", "/api/articles/" + article, "/api/tasks/{id}", "/api/tasks/" + task,
-                "/api/accounts/{id}", "/api/accounts/" + chief.id(),
+                "/api/accounts/{id}", "/api/accounts/" + chief.id(), "/api/webhooks/{id}", "/api/webhooks/" + webhook,
                 "{lang}", "uk", "{n}", "1", "{slug}", slug, "{code}", language, "{month}", "2026-01");
     }
 
