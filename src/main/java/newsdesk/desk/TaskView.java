@@ -9,12 +9,12 @@ import java.util.UUID;
 
 /**
  * A task as the API shows it. {@code sourceChanged} is exact: the source's current revision is newer
- * than the pinned one. The source text and comments are filled in for a single task, not in lists.
+ * than the pinned one. The source text, comments and memory matches are filled in for a single task, not in lists.
  */
 public record TaskView(UUID id, UUID articleId, String language, TaskKind kind, TaskState state, int sourceRevision,
                        Integer baseRevision, int currentSourceRevision, boolean sourceChanged, int priority,
                        Instant dueAt, String note, UUID holderId, String holder, Instant leaseExpiresAt,
                        UUID submittedBy, Integer submittedRevision, Draft draft, SourceText source,
                        List<TaskComment> comments, List<String> allowedActions, Instant createdAt, Instant updatedAt,
-                       @JsonbTransient long version) {
+                       @JsonbTransient long version, List<SegmentMatches> matches) {
 }

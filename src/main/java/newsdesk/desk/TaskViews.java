@@ -1,6 +1,7 @@
 package newsdesk.desk;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import newsdesk.article.Revision;
 import newsdesk.article.TranslationEditions;
@@ -22,13 +23,19 @@ public class TaskViews {
     @Inject
     TranslationEditions editions;
 
+    @Inject
+    Instance<MemoryLookup> memory;
+
+    private static final System.Logger LOG = System.getLogger(TaskViews.class.getName());
+
     List<TaskView> list(List<Task> page) {
         if (page.isEmpty()) {
             return List.of();
         }
         Map<java.util.UUID, Integer> current = editions.currentSourceRevisions(
                 page.stream().map(Task::articleId).distinct().toList());
-        return page.stream().map(t -> view(t, current.getOrDefault(t.articleId(), t.sourceRevision()), null, null)).toList();
+        return page.stream().map(t -> view(t, current.getOrDefault(t.articleId(), t.sourceRevision()), null, null, null))
+                .toList();
     }
 
     TaskView full(Task task) {
@@ -36,7 +43,20 @@ public class TaskViews {
         Revision pinned = editions.sourceRevision(task.articleId(), source, task.sourceRevision());
         SourceText text = new SourceText(source.language(), pinned.number(), pinned.title(), pinned.summary(),
                 pinned.body());
-        return view(task, source.currentRevision(), text, tasks.comments(task.id()));
+        return view(task, source.currentRevision(), text, tasks.comments(task.id()), matches(task, text));
+    }
+
+    /** Memory matches for the task's source; none when there is no memory or it fails (the view never does). */
+    private List<SegmentMatches> matches(Task task, SourceText text) {
+        if (!memory.isResolvable()) {
+            return List.of();
+        }
+        try {
+            return memory.get().matches(task.language(), text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "memory matches for task " + task.id() + " failed", e);
+            return List.of();
+        }
     }
 
     /** What the table allows from the task's state, as far as its kind offers it. */
@@ -44,10 +64,11 @@ public class TaskViews {
         return TaskWorkflow.allowed(task.state()).stream().filter(task.kind()::offers).collect(Collectors.toSet());
     }
 
-    private static TaskView view(Task t, int currentSourceRevision, SourceText source, List<TaskComment> comments) {
+    private static TaskView view(Task t, int currentSourceRevision, SourceText source, List<TaskComment> comments,
+                                 List<SegmentMatches> matches) {
         return new TaskView(t.id(), t.articleId(), t.language(), t.kind(), t.state(), t.sourceRevision(), t.baseRevision(),
                 currentSourceRevision, currentSourceRevision > t.sourceRevision(), t.priority(), t.dueAt(), t.note(),
                 t.holderId(), t.holder(), t.leaseExpiresAt(), t.submittedBy(), t.submittedRevision(), t.draft(), source,
-                comments, TaskTransitions.slugs(offered(t)), t.createdAt(), t.updatedAt(), t.version());
+                comments, TaskTransitions.slugs(offered(t)), t.createdAt(), t.updatedAt(), t.version(), matches);
     }
 }

@@ -104,7 +104,7 @@ public class Jdbc {
      * no transaction is open (each statement has committed on its own). For effects outside the database that
      * must only follow what readers will see, such as counting it.
      */
-    void afterCommit(Runnable action) {
+    public void afterCommit(Runnable action) {
         List<Runnable> actions = AFTER_COMMIT.get();
         if (actions == null) {
             action.run();

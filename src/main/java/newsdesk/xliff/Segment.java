@@ -47,7 +47,7 @@ public record Segment(String id, String field, List<Part> content, Map<Integer, 
     }
 
     /** The plain text, codes left out (for notes and messages). */
-    static String plain(List<Part> content) {
+    public static String plain(List<Part> content) {
         StringBuilder out = new StringBuilder();
         for (Part part : content) {
             if (part instanceof Part.Text text) {

@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * segment. Whitespace around sentences and runs without text stay in the skeleton, and
  * {@link #rebuild} puts targets back in place of their segments, restoring each code's markup.
  */
-final class Segmentation {
+public final class Segmentation {
 
-    static final List<String> FIELDS = List.of("title", "summary", "body");
+    public static final List<String> FIELDS = List.of("title", "summary", "body");
 
     private static final Set<String> INLINE = Set.of("a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
             "abbr", "code", "q", "cite", "span", "br", "img", "wbr");
@@ -51,16 +51,16 @@ final class Segmentation {
         container(body.body());
     }
 
-    static Segmentation of(String language, String title, String summary, String body) {
+    public static Segmentation of(String language, String title, String summary, String body) {
         return new Segmentation(language, title, summary, body);
     }
 
-    List<Segment> segments() {
+    public List<Segment> segments() {
         return List.copyOf(segments.values());
     }
 
     /** The segments per run of one field, runs without segments left out (for aligning a draft with the source). */
-    List<List<Segment>> runs(String field) {
+    public List<List<Segment>> runs(String field) {
         List<List<Segment>> result = new ArrayList<>();
         for (Run run : runs) {
             List<Segment> inRun = run.pieces().stream().filter(p -> p instanceof String)
