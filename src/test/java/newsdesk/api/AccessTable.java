@@ -117,6 +117,11 @@ final class AccessTable {
         row("taskXliffUpload", CLAIM_HOLDER);
         row("taskXliffZipExport", STAFF);
         row("taskXliffZipUpload", "UFFAAAFF");
+        // Translation memory (§4.1): search by the staff; delete and TMX by editors and admins
+        row("memoryList", STAFF);
+        row("memoryDelete", "UAAFFFFF");
+        row("memoryExportTmx", "UAAFFFFF");
+        row("memoryImportTmx", "UAAFFFFF");
 
         row("feedRss", PUBLIC);
         row("feedAtom", PUBLIC);
