@@ -7,7 +7,10 @@ import newsdesk.platform.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Sentence pairs in PostgreSQL; one row per pair and texts (the unique key hashes both texts). */
@@ -30,24 +33,35 @@ public class MemoryRepository {
     }
 
     /**
-     * Fuzzy candidates: pairs whose source shares enough trigrams with the text (the {@code %} operator, at
-     * the given similarity threshold, answered from the GIN index), most similar first. Call inside a
-     * transaction: the threshold is set for it alone.
+     * Fuzzy candidates for several sentences in one round trip: per sentence (by its index in the list), pairs
+     * whose source shares enough trigrams with it (the {@code %} operator at the given similarity threshold,
+     * answered from the GIN index), most similar first. Call inside a transaction: the threshold is set for it alone.
      */
-    List<MemoryEntry> candidates(String sourceLanguage, String targetLanguage, String text, double threshold, int limit) {
+    Map<Integer, List<MemoryEntry>> candidates(String sourceLanguage, String targetLanguage, List<String> texts,
+                                               double threshold, int limit) {
+        Map<Integer, List<MemoryEntry>> found = new HashMap<>();
+        if (texts.isEmpty()) {
+            return found;
+        }
         jdbc.one("SELECT set_config('pg_trgm.similarity_threshold', ?, true)", row -> row.getString(1),
                 String.valueOf(threshold));
-        return jdbc.list("SELECT " + COLUMNS + """
-                 FROM memory_segments
-                WHERE source_text % ? AND source_language = ? AND target_language = ?
-                ORDER BY similarity(source_text, ?) DESC, approved_at DESC
-                LIMIT ?""", MemoryRepository::entry, text, sourceLanguage, targetLanguage, text, limit);
+        jdbc.list("SELECT wanted.n, " + COLUMNS + "\n" + """
+                 FROM unnest(?::text[]) WITH ORDINALITY AS wanted (text, n)
+                 CROSS JOIN LATERAL (
+                       SELECT * FROM memory_segments
+                        WHERE source_text % wanted.text AND source_language = ? AND target_language = ?
+                        ORDER BY similarity(source_text, wanted.text) DESC, approved_at DESC
+                        LIMIT ?) m""", row -> {
+            found.computeIfAbsent(row.getInt("n") - 1, n -> new ArrayList<>()).add(entry(row));
+            return null;
+        }, texts, sourceLanguage, targetLanguage, limit);
+        return found;
     }
 
     /** A page of a pair's entries by id after the given one, those whose source or target contain {@code q}. */
     List<MemoryEntry> list(String sourceLanguage, String targetLanguage, String q, UUID after, int limit) {
         String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.list("SELECT " + COLUMNS + """
+        return jdbc.list("SELECT " + COLUMNS + "\n" + """
                  FROM memory_segments
                 WHERE source_language = ? AND target_language = ?
                   AND (?::text IS NULL OR source_text ILIKE ? OR target_text ILIKE ?)

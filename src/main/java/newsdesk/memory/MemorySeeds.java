@@ -26,15 +26,15 @@ public class MemorySeeds implements TargetSeeds {
     @Override
     public Map<String, Seed> seeds(TaskView task, List<Segment> segments) {
         Map<String, Seed> seeds = new HashMap<>();
-        for (Segment segment : segments) {
-            if (!segment.codes().isEmpty()) {
-                continue;
-            }
-            List<SegmentMatches.Match> matches = memory.lookup(task.source().language(), task.language(),
-                    Alignment.text(segment));
-            if (!matches.isEmpty()) {
-                SegmentMatches.Match best = matches.get(0);
-                seeds.put(segment.id(), new Seed(Seed.Origin.MEMORY, best.score(), List.of(new Part.Text(best.target()))));
+        // The memory keeps text without markup: a sentence with codes gets no seed (it must carry its codes).
+        List<Segment> plain = segments.stream().filter(segment -> segment.codes().isEmpty()).toList();
+        List<List<SegmentMatches.Match>> found = memory.lookup(task.source().language(), task.language(),
+                plain.stream().map(Alignment::text).toList());
+        for (int i = 0; i < plain.size(); i++) {
+            if (!found.get(i).isEmpty()) {
+                SegmentMatches.Match best = found.get(i).get(0);
+                seeds.put(plain.get(i).id(), new Seed(Seed.Origin.MEMORY, best.score(),
+                        List.of(new Part.Text(best.target()))));
             }
         }
         return seeds;

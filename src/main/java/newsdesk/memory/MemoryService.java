@@ -9,6 +9,7 @@ import newsdesk.desk.SegmentMatches;
 import newsdesk.desk.SourceText;
 import newsdesk.language.LanguageService;
 import newsdesk.platform.InTransaction;
+import newsdesk.platform.Jdbc;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.Page;
 import newsdesk.platform.PageRequest;
@@ -22,8 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,6 +48,9 @@ public class MemoryService implements MemoryLookup {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Jdbc jdbc;
 
     @Inject
     @ConfigProperty(name = "newsdesk.memory.min.score", defaultValue = "70")
@@ -85,26 +91,45 @@ public class MemoryService implements MemoryLookup {
     @Override
     @InTransaction
     public List<SegmentMatches> matches(String targetLanguage, SourceText source) {
+        List<Segment> segments = Segmentation.of(source.language(), source.title(), source.summary(), source.body())
+                .segments();
+        List<String> texts = segments.stream().map(Alignment::text).toList();
+        List<List<SegmentMatches.Match>> found = lookup(source.language(), targetLanguage, texts);
         List<SegmentMatches> result = new ArrayList<>();
-        for (Segment segment : Segmentation.of(source.language(), source.title(), source.summary(), source.body())
-                .segments()) {
-            String text = Alignment.text(segment);
-            List<SegmentMatches.Match> found = lookup(source.language(), targetLanguage, text);
-            if (!found.isEmpty()) {
-                result.add(new SegmentMatches(segment.id(), text, found));
+        for (int i = 0; i < segments.size(); i++) {
+            if (!found.get(i).isEmpty()) {
+                result.add(new SegmentMatches(segments.get(i).id(), texts.get(i), found.get(i)));
             }
         }
         return result;
     }
 
-    /** The best matches for one sentence: trigram candidates rescored by edit distance, one per distinct target. */
+    /**
+     * The best matches for each sentence (in the same order): trigram candidates rescored by edit distance,
+     * best first, one per distinct target, at most the configured number.
+     */
     @InTransaction
-    public List<SegmentMatches.Match> lookup(String sourceLanguage, String targetLanguage, String text) {
-        if (text.isEmpty() || text.length() > Alignment.MAX_LENGTH) {
-            return List.of();
+    public List<List<SegmentMatches.Match>> lookup(String sourceLanguage, String targetLanguage, List<String> texts) {
+        // Each distinct sentence is asked once; empty and overlong ones are not asked.
+        List<String> asked = texts.stream().filter(text -> !text.isEmpty() && text.length() <= Alignment.MAX_LENGTH)
+                .distinct().toList();
+        // Under a savepoint: a failing lookup must not abort the claim, draft or export it is part of.
+        Map<Integer, List<MemoryEntry>> candidates = jdbc.underSavepoint(() -> memory.candidates(sourceLanguage,
+                targetLanguage, asked, trigramThreshold, this.candidates));
+        Map<String, List<SegmentMatches.Match>> byText = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            byText.put(asked.get(i), best(asked.get(i), candidates.getOrDefault(i, List.of())));
         }
+        List<List<SegmentMatches.Match>> result = new ArrayList<>();
+        for (String text : texts) {
+            result.add(byText.getOrDefault(text, List.of()));
+        }
+        return result;
+    }
+
+    private List<SegmentMatches.Match> best(String text, List<MemoryEntry> candidates) {
         List<SegmentMatches.Match> scored = new ArrayList<>();
-        for (MemoryEntry entry : memory.candidates(sourceLanguage, targetLanguage, text, trigramThreshold, candidates)) {
+        for (MemoryEntry entry : candidates) {
             int score = Scores.score(text, entry.source(), minScore);
             if (score >= 0) {
                 scored.add(new SegmentMatches.Match(entry.id(), entry.source(), entry.target(), score,
