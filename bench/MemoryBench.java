@@ -38,16 +38,20 @@ public class MemoryBench {
             "Рятувальники працюють на місці влучання вже другу добу.",
             "Уряд виділив додаткові кошти на ремонт тепломереж в Одесі.",
             "Синоптики прогнозують сильні морози наступного тижня."};
-    private static final String[] WORDS = ("Київ Києва Харків Харкові Одеса Одесі Львів Дніпро Миколаїв Запоріжжя "
+    // The most frequent words first: word k of the vocabulary is drawn with a Zipf-like skew (k = 64000 × r⁶),
+    // the listed news words for the low ranks, syllable-made words (names, rarer words) for the long tail.
+    private static final String[] WORDS = ("у в на до і та що як після через без для про під над між але або також "
+            + "вже ще понад майже Київ Києва Харків Харкові Одеса Одесі Львів Дніпро Миколаїв Запоріжжя "
             + "Чернігів Суми Полтава місто міста столиці району районах області громади влада уряд мер міністр "
             + "енергетики рятувальники волонтери лікарі вчителі мешканці люди діти біженці військові поліція "
             + "відновили заявив заявила повідомили працюють отримали виділив перевіряє готується залишилися "
             + "прогнозують відкрили закрили оголосили обстрілу обстріл атаки удару влучання ремонт палива світла "
             + "живлення тепла води газу укриття котельні лікарні школи мости дороги залізниця потяг автобус "
             + "зими зиму весни літа осені тижня доби місяця року сьогодні вчора завтра вранці ввечері вночі "
-            + "у в на до після через без для про під над між що як та і але або також вже ще понад майже "
             + "тисяч сотні десятки двох трьох п'яти додаткові нові сильні великі важливі критичні перші "
             + "кошти гроші допомога підтримка рішення закон програма проєкт план звіт дані ціни тарифи").split(" ");
+    private static final String[] SYLLABLES = ("ка ко ли ни ро ва ми ст пе ре ді то за ла на ви бу по ча ше жи ть сь "
+            + "ма ти го да ле ск лю єв ін ук ор ан ен ол ар ус ій").split(" ");
     private static final String[] SWAPS = {"Одеси", "весни", "п'яти", "Дніпра", "вчора", "нових"};
 
     public static void main(String[] args) throws Exception {
@@ -149,17 +153,20 @@ public class MemoryBench {
                     INSERT INTO memory_segments (id, source_language, target_language, source_text, target_text,
                                                  article_id, approver, approved_at, created_at)
                     SELECT gen_random_uuid(), 'uk', 'en', upper(left(s.text, 1)) || substr(s.text, 2) || '.',
-                           'EN ' || g || ': ' || s.text, NULL, 'bench',
-                           now() - g * interval '1 minute', now()
+                           'EN ' || g || ': ' || s.text, NULL, 'bench', now() - g * interval '1 minute', now()
                       FROM generate_series(?::bigint, ?::bigint) AS g
                      CROSS JOIN LATERAL (
-                           SELECT string_agg(w.words[1 + floor(random() * array_length(w.words, 1))::int], ' ') AS text
-                             FROM (SELECT ?::text[] AS words) w, generate_series(1, 6 + (g % 11)::int) AS n
-                            WHERE g > 0) s
+                           SELECT string_agg(CASE WHEN n.k < array_length(v.words, 1) THEN v.words[n.k + 1]
+                                                  ELSE v.syl[1 + n.k % 40] || v.syl[1 + (n.k / 40) % 40]
+                                                       || v.syl[1 + (n.k / 1600) % 40] END, ' ') AS text
+                             FROM (SELECT ?::text[] AS words, ?::text[] AS syl) v,
+                                  LATERAL (SELECT floor(64000 * power(random(), 6))::int AS k
+                                             FROM generate_series(1, 6 + (g % 11)::int) WHERE g > 0) n) s
                     ON CONFLICT DO NOTHING""")) {
                 insert.setLong(1, from + 1);
                 insert.setLong(2, to);
                 insert.setArray(3, db.createArrayOf("text", WORDS));
+                insert.setArray(4, db.createArrayOf("text", SYLLABLES));
                 insert.executeUpdate();
             }
             sql.execute("SET maintenance_work_mem = '256MB'");
