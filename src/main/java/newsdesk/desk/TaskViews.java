@@ -43,7 +43,13 @@ public class TaskViews {
         Revision pinned = editions.sourceRevision(task.articleId(), source, task.sourceRevision());
         SourceText text = new SourceText(source.language(), pinned.number(), pinned.title(), pinned.summary(),
                 pinned.body());
-        return view(task, source.currentRevision(), text, tasks.comments(task.id()), matches(task, text));
+        return view(task, source.currentRevision(), text, tasks.comments(task.id()), null);
+    }
+
+    /** The full view with translation-memory matches for its source (what GET /api/tasks/{id} shows). */
+    TaskView withMatches(Task task) {
+        TaskView full = full(task);
+        return view(task, full.currentSourceRevision(), full.source(), full.comments(), matches(task, full.source()));
     }
 
     /** Memory matches for the task's source; none when there is no memory or it fails (the view never does). */
