@@ -1,11 +1,13 @@
 package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.platform.NotFound;
 import newsdesk.workflow.EditionAction;
 import newsdesk.workflow.EditionState;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +37,12 @@ public class TranslationEditions {
 
     @Inject
     EditionRegister register;
+
+    @Inject
+    Event<TranslationApproved> approvals;
+
+    @Inject
+    Clock clock;
 
     /** What the desk needs to know about an article's source edition. */
     public record Source(String language, int currentRevision, EditionState state, boolean autoPublish) {
@@ -112,6 +120,10 @@ public class TranslationEditions {
         } else {
             door.apply(key(articleId, language), EditionAction.APPROVE, actorId, Change.none().pinnedTo(sourceRevision));
         }
+        Source source = source(articleId);
+        revisions.find(articleId, language, revision).ifPresent(approved -> approvals.fire(new TranslationApproved(
+                articleId, source.language(), language, sourceRevision(articleId, source, sourceRevision), approved,
+                actorId, clock.instant())));
     }
 
     /** The reviewer sends a first translation back (REVIEW → TRANSLATION); an update's edition is untouched. */

@@ -65,7 +65,7 @@ public class TaskResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(tasks.get(caller(), id));
+        return withETag(tasks.read(caller(), id));
     }
 
     @POST

@@ -62,6 +62,11 @@ public class TaskService {
         return views.full(access.visible(caller, id));
     }
 
+    /** As {@link #get}, with translation-memory matches for the source: the task as its page shows it. */
+    public TaskView read(Caller caller, UUID id) {
+        return views.withMatches(access.visible(caller, id));
+    }
+
     /** What changed in the source since the task's starting point (for an update: since the live translation). */
     public List<RevisionDiff.FieldDiff> sourceDiff(Caller caller, UUID id) {
         Task task = access.visible(caller, id);

@@ -104,13 +104,48 @@ public class Jdbc {
      * no transaction is open (each statement has committed on its own). For effects outside the database that
      * must only follow what readers will see, such as counting it.
      */
-    void afterCommit(Runnable action) {
+    public void afterCommit(Runnable action) {
         List<Runnable> actions = AFTER_COMMIT.get();
         if (actions == null) {
             action.run();
         } else {
             actions.add(action);
         }
+    }
+
+    /**
+     * Runs work that may fail without failing the transaction around it (a lookup whose answer is optional):
+     * inside a transaction it runs under a savepoint and rolls back to it when it throws, because PostgreSQL
+     * refuses every later statement of a transaction in which one failed. The exception still propagates.
+     */
+    public <T> T underSavepoint(java.util.function.Supplier<T> work) {
+        Connection transaction = TRANSACTION.get();
+        if (transaction == null) {
+            return work.get();
+        }
+        java.sql.Savepoint savepoint;
+        try {
+            savepoint = transaction.setSavepoint();
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                transaction.rollback(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        try {
+            transaction.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+        return result;
     }
 
     private <T> T withConnection(SqlWork<T> work, String duplicateDetail) {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  */
 public final class Segmentation {
 
-    static final List<String> FIELDS = List.of("title", "summary", "body");
+    public static final List<String> FIELDS = List.of("title", "summary", "body");
 
     private static final Set<String> INLINE = Set.of("a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
             "abbr", "code", "q", "cite", "span", "br", "img", "wbr");
@@ -60,7 +60,7 @@ public final class Segmentation {
     }
 
     /** The segments per run of one field, runs without segments left out (for aligning a draft with the source). */
-    List<List<Segment>> runs(String field) {
+    public List<List<Segment>> runs(String field) {
         List<List<Segment>> result = new ArrayList<>();
         for (Run run : runs) {
             List<Segment> inRun = run.pieces().stream().filter(p -> p instanceof String)

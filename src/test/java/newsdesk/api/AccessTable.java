@@ -124,6 +124,11 @@ final class AccessTable {
         row("glossaryUpdate", "UAAFFFFF");
         row("glossaryDelete", "UAAFFFFF");
         row("taskOverrideGlossary", REVIEWERS_OF_THE_LANGUAGE);
+        // Translation memory (§4.1): search by the staff; delete and TMX by editors and admins
+        row("memoryList", STAFF);
+        row("memoryDelete", "UAAFFFFF");
+        row("memoryExportTmx", "UAAFFFFF");
+        row("memoryImportTmx", "UAAFFFFF");
 
         row("feedRss", PUBLIC);
         row("feedAtom", PUBLIC);

@@ -1,0 +1,230 @@
+package newsdesk.memory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import newsdesk.account.AccountService;
+import newsdesk.article.TranslationApproved;
+import newsdesk.desk.MemoryLookup;
+import newsdesk.desk.SegmentMatches;
+import newsdesk.desk.SourceText;
+import newsdesk.language.LanguageService;
+import newsdesk.platform.InTransaction;
+import newsdesk.platform.Jdbc;
+import newsdesk.platform.NotFound;
+import newsdesk.platform.Page;
+import newsdesk.platform.PageRequest;
+import newsdesk.platform.SortKey;
+import newsdesk.xliff.Segment;
+import newsdesk.xliff.Segmentation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The translation memory's use cases: remembering approved translations, matches for a task's source
+ * (task view and XLIFF seeds), and the staff's list, search, delete and TMX import and export.
+ */
+@ApplicationScoped
+public class MemoryService implements MemoryLookup {
+
+    @Inject
+    MemoryRepository memory;
+
+    @Inject
+    LanguageService languages;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.memory.min.score", defaultValue = "70")
+    int minScore;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.memory.matches", defaultValue = "3")
+    int matchesPerSegment;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.memory.trigram.threshold", defaultValue = "0.5")
+    double trigramThreshold;
+
+    @Inject
+    @ConfigProperty(name = "newsdesk.memory.candidates", defaultValue = "20")
+    int candidates;
+
+    /** Stores the sentence pairs of an approved translation (pairs already stored stay as they are); returns how many were new. */
+    @InTransaction
+    public int remember(TranslationApproved approved) {
+        Segmentation source = Segmentation.of(approved.sourceLanguage(), approved.source().title(),
+                approved.source().summary(), approved.source().body());
+        Segmentation target = Segmentation.of(approved.language(), approved.translation().title(),
+                approved.translation().summary(), approved.translation().body());
+        String approver = accounts.get(approved.approverId()).username();
+        Instant now = clock.instant();
+        int added = 0;
+        for (Alignment.Pair pair : Alignment.pairs(source, target)) {
+            if (memory.add(new MemoryEntry(UUID.randomUUID(), approved.sourceLanguage(), approved.language(),
+                    pair.source(), pair.target(), approved.articleId(), approver, approved.approvedAt()), now)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Matches for each sentence of the source that has any (best first, at most the configured number). */
+    @Override
+    @InTransaction
+    public List<SegmentMatches> matches(String targetLanguage, SourceText source) {
+        List<Segment> segments = Segmentation.of(source.language(), source.title(), source.summary(), source.body())
+                .segments();
+        List<String> texts = segments.stream().map(Alignment::text).toList();
+        List<List<SegmentMatches.Match>> found = lookup(source.language(), targetLanguage, texts);
+        List<SegmentMatches> result = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            if (!found.get(i).isEmpty()) {
+                result.add(new SegmentMatches(segments.get(i).id(), texts.get(i), found.get(i)));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The best matches for each sentence (in the same order): trigram candidates rescored by edit distance,
+     * best first, one per distinct target, at most the configured number.
+     */
+    @InTransaction
+    public List<List<SegmentMatches.Match>> lookup(String sourceLanguage, String targetLanguage, List<String> texts) {
+        // Each distinct sentence is asked once; empty and overlong ones are not asked.
+        List<String> asked = texts.stream().filter(text -> !text.isEmpty() && text.length() <= Alignment.MAX_LENGTH)
+                .distinct().toList();
+        // Under a savepoint: a failing lookup must not abort the claim, draft or export it is part of.
+        Map<Integer, List<MemoryEntry>> candidates = jdbc.underSavepoint(() -> memory.candidates(sourceLanguage,
+                targetLanguage, asked, trigramThreshold, this.candidates));
+        Map<String, List<SegmentMatches.Match>> byText = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            byText.put(asked.get(i), best(asked.get(i), candidates.getOrDefault(i, List.of())));
+        }
+        List<List<SegmentMatches.Match>> result = new ArrayList<>();
+        for (String text : texts) {
+            result.add(byText.getOrDefault(text, List.of()));
+        }
+        return result;
+    }
+
+    private List<SegmentMatches.Match> best(String text, List<MemoryEntry> candidates) {
+        List<SegmentMatches.Match> scored = new ArrayList<>();
+        for (MemoryEntry entry : candidates) {
+            int score = Scores.score(text, entry.source(), minScore);
+            if (score >= 0) {
+                scored.add(new SegmentMatches.Match(entry.id(), entry.source(), entry.target(), score,
+                        new SegmentMatches.Origin(entry.articleId(), entry.targetLanguage(), entry.approver(),
+                                entry.approvedAt())));
+            }
+        }
+        scored.sort(Comparator.comparingInt(SegmentMatches.Match::score).reversed()
+                .thenComparing(m -> m.origin().approvedAt(), Comparator.reverseOrder()));
+        Set<String> targets = new HashSet<>();
+        return scored.stream().filter(m -> targets.add(m.target())).limit(matchesPerSegment).toList();
+    }
+
+    /** A page of the pair's entries, those containing {@code q} in source or target when given. 422 for an unknown pair. */
+    public Page<MemoryEntry> list(String pair, String q, PageRequest page) {
+        LanguagePair languagePair = LanguagePair.parse(pair, languages.codes());
+        UUID after = page.after() == null ? null : SortKey.id(page.after());
+        String query = q == null || q.isBlank() ? null : q.strip();
+        return page.page(memory.list(languagePair.source(), languagePair.target(), query, after, page.limit() + 1),
+                entry -> entry.id().toString());
+    }
+
+    /** Removes one entry; 404 when there is none. */
+    public void delete(UUID id) {
+        if (!memory.delete(id)) {
+            throw new NotFound("No memory entry " + id);
+        }
+    }
+
+    /** The pair's whole memory as TMX 1.4b, written page by page. 422 for an unknown pair. */
+    public void exportTmx(String pair, OutputStream out) {
+        LanguagePair languagePair = LanguagePair.parse(pair, languages.codes());
+        TmxWriter writer = new TmxWriter(out, languagePair.source());
+        UUID after = null;
+        List<MemoryEntry> page;
+        do {
+            page = memory.list(languagePair.source(), languagePair.target(), null, after, 1000);
+            page.forEach(writer::unit);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 1000);
+        writer.close();
+    }
+
+    /**
+     * Adds a TMX file's units: each translation unit variant in a site language other than the file's source
+     * language becomes a pair with the source variant. 400 for a file that is not TMX, 422 naming the unit
+     * for a broken unit; nothing is stored then.
+     */
+    @InTransaction
+    public TmxImport importTmx(byte[] file) {
+        TmxReader.Memory read = TmxReader.read(file);
+        Set<String> codes = languages.codes();
+        Instant now = clock.instant();
+        int pairs = 0;
+        int added = 0;
+        int skipped = 0;
+        for (TmxReader.Unit unit : read.units()) {
+            String sourceLanguage = siteLanguage(unit.sourceLanguage(), codes);
+            TmxReader.Variant source = unit.variants().stream()
+                    .filter(v -> v.language().equalsIgnoreCase(unit.sourceLanguage())).findFirst().orElse(null);
+            for (TmxReader.Variant variant : unit.variants()) {
+                if (variant == source) {
+                    continue;
+                }
+                String targetLanguage = siteLanguage(variant.language(), codes);
+                String sourceText = source == null ? "" : Alignment.normalize(source.text());
+                String targetText = Alignment.normalize(variant.text());
+                if (sourceLanguage == null || targetLanguage == null || targetLanguage.equals(sourceLanguage)
+                        || sourceText.isEmpty() || targetText.isEmpty()
+                        || sourceText.length() > Alignment.MAX_LENGTH || targetText.length() > Alignment.MAX_LENGTH) {
+                    skipped++;
+                    continue;
+                }
+                pairs++;
+                Instant approvedAt = unit.changed() != null ? unit.changed() : unit.created() != null ? unit.created() : now;
+                if (memory.add(new MemoryEntry(UUID.randomUUID(), sourceLanguage, targetLanguage, sourceText, targetText,
+                        null, unit.creator(), approvedAt), now)) {
+                    added++;
+                }
+            }
+        }
+        return new TmxImport(read.units().size(), pairs, added, pairs - added, skipped);
+    }
+
+    /** The site language a TMX language tag stands for ({@code UK}, {@code uk-UA} → {@code uk}), or null. */
+    private static String siteLanguage(String tag, Set<String> codes) {
+        if (tag == null) {
+            return null;
+        }
+        for (String code : codes) {
+            if (code.equalsIgnoreCase(tag)) {
+                return code;
+            }
+        }
+        int hyphen = tag.indexOf('-');
+        return hyphen > 0 ? siteLanguage(tag.substring(0, hyphen), codes) : null;
+    }
+}
