@@ -18,7 +18,7 @@ start() {
     env NEWSDESK_HTTP_PORT="$http" NEWSDESK_DATA_DIR="$work/$name" NEWSDESK_ADMIN_PASSWORD="$password" \
         NEWSDESK_OUTBOX_INTERVAL_MILLIS=100 "$@" java -jar "${jar:-target/newsdesk.jar}" >> "$work/$name.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 600); do  # up to 5 min: a busy 2-core machine starts slowly
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/health/ready")" = 200 ] && return 0
         sleep 0.5
     done
