@@ -1,23 +1,22 @@
 # Sourced by the operations scripts (backup.sh, upgrade.sh): start servers, count failed checks, call the API.
 # Expects $password; sets $work (removed at exit) and stops every server it started when the script exits.
+# The functions are exported, so a child bash (a restart command) can use them.
 work=$(mktemp -d)
-pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for pidfile in "$work"/*.pid; do [ -f "$pidfile" ] && stop "$(basename "$pidfile" .pid)"; done
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-# start NAME PORT [ENV=VALUE…]: starts $jar (default target/newsdesk.jar) with its data in $work/NAME and waits
-# for /health/ready; the same NAME again reuses that data folder (an upgrade, a restart).
+# start NAME PORT [ENV=VALUE…]: starts $jar (default target/newsdesk.jar) with its data in $work/NAME (its pid in
+# $work/NAME.pid) and waits for /health/ready; the same NAME again reuses that data folder (an upgrade, a restart).
 start() {
     local name=$1 http=$2
     shift 2
     mkdir -p "$work/$name"
     env NEWSDESK_HTTP_PORT="$http" NEWSDESK_DATA_DIR="$work/$name" NEWSDESK_ADMIN_PASSWORD="$password" \
         NEWSDESK_OUTBOX_INTERVAL_MILLIS=100 "$@" java -jar "${jar:-target/newsdesk.jar}" >> "$work/$name.log" 2>&1 &
-    pids+=($!)
+    echo $! > "$work/$name.pid"
     for _ in $(seq 1 600); do  # up to 5 min: a busy 2-core machine starts slowly
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/health/ready")" = 200 ] && return 0
         sleep 0.5
@@ -25,12 +24,13 @@ start() {
     echo "$name did not become ready; its log:"; tail -n 30 "$work/$name.log"; exit 1
 }
 
-# stop: SIGTERM to the server started last, as an operator stops it, and wait until it has exited
+# stop NAME: SIGTERM, as an operator stops a server, and wait until it has exited
 stop() {
-    local pid=${pids[-1]}
-    kill "$pid"
-    wait "$pid" || true
-    unset 'pids[-1]'
+    local pid
+    pid=$(cat "$work/$1.pid")
+    kill "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+    rm -f "$work/$1.pid"
 }
 
 failures=0
@@ -64,3 +64,5 @@ in_feed() { # in_feed BASE SLUG: the uk Atom feed links the story (within the ou
     return 1
 }
 
+export work password
+export -f start stop
