@@ -219,7 +219,7 @@ public class ClusterLoad {
                         for (int i = 0; i < publishes.size(); i++) {
                             Publish p = publishes.get(i);
                             String key = i + "@" + instance;
-                            if (p.language().equals(language) && !seenAfter.containsKey(key) && body.contains("/" + p.slug() + "<")) {
+                            if (p.language().equals(language) && !seenAfter.containsKey(key) && (body.contains("/" + p.slug() + "\"") || body.contains("/" + p.slug() + "<"))) {
                                 seenAfter.put(key, now - p.at());
                             }
                         }

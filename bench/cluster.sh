@@ -87,7 +87,7 @@ echo "== throughput per instance count, $scale s each =="
 for n in 1 2 3; do
     run_nginx "$n"
     load "$n" "$scale" > "$work/scale$n.txt" || true
-    echo "$n instance(s): $(grep '^operations' "$work/scale$n.txt")"
+    echo "$n instance(s): $(grep '^operations' "$work/scale$n.txt"); $(grep '^RESULT' "$work/scale$n.txt")"
 done
 
 echo
