@@ -52,4 +52,9 @@ public class TokenRepository {
     void revoke(UUID id, Instant now) {
         jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id);
     }
+
+    /** Deletes tokens that expired or were revoked before {@code before}; returns how many. */
+    int purgeEnded(Instant before) {
+        return jdbc.update("DELETE FROM api_tokens WHERE expires_at < ? OR revoked_at < ?", before, before);
+    }
 }

@@ -38,6 +38,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             stopStalePostmaster(pgData);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
+                    // The binaries live beside the data, not in /tmp, where a tmp cleaner could delete them under
+                    // a running server; a fresh data folder also proves they unpack on this machine.
+                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))

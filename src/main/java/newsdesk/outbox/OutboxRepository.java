@@ -50,4 +50,9 @@ public class OutboxRepository {
     void markProcessed(List<Long> ids, Instant now) {
         jdbc.update("UPDATE outbox SET processed_at = ? WHERE id = ANY (?::bigint[])", now, ids);
     }
+
+    /** Deletes rows relayed before {@code before}; returns how many. */
+    int purgeRelayed(Instant before) {
+        return jdbc.update("DELETE FROM outbox WHERE processed_at < ?", before);
+    }
 }

@@ -36,4 +36,9 @@ public class IdempotencyRepository {
         jdbc.update("UPDATE idempotency_keys SET resource_id = ? WHERE account_id = ? AND scope = ? AND key = ?",
                 resourceId, accountId, scope, key);
     }
+
+    /** Deletes keys created before {@code before}; returns how many. */
+    int purge(java.time.Instant before) {
+        return jdbc.update("DELETE FROM idempotency_keys WHERE created_at < ?", before);
+    }
 }

@@ -38,6 +38,7 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
                         // Every test signs in from 127.0.0.1; the per-address limit has its own server in SignInThrottleIT.
                         "NEWSDESK_LOGIN_ADDRESS_MAX_FAILURES", "100000",
                         "NEWSDESK_SCHEDULER_INTERVAL_SECONDS", "1",
+                        "NEWSDESK_HOUSEKEEPING_INTERVAL_SECONDS", "1",
                         "NEWSDESK_PUBLIC_URL", "https://news.example.org")), Desk.OwnServer.class);
     }
 }
