@@ -22,7 +22,7 @@ function h(tag, attrs, ...children) {
     else if (k === 'value') el.value = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   });
-  children.flat().forEach((c) => {
+  children.flat(Infinity).forEach((c) => {
     if (c === null || c === undefined || c === false) return;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   });
@@ -161,7 +161,7 @@ async function signOut() {
 
 function page(title, ...content) {
   const main = $('main');
-  main.replaceChildren(h('h1', { id: 'page-title' }, title), ...content);
+  main.replaceChildren(h('h1', { id: 'page-title' }, title), ...content.flat(Infinity).filter((c) => c));
   document.title = title + ' · ' + t('appName');
 }
 
