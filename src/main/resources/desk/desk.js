@@ -320,7 +320,7 @@ async function sourceChangedBanner(task) {
 }
 
 function diffList(diff) {
-  return h('ul', { class: 'plain', id: 'source-diff' }, (diff || []).map((field) => h('li', {}, h('strong', {}, t(field.field) + ': '),
+  return h('ul', { class: 'plain', id: 'source-diff' }, (diff || []).filter((field) => field.hunks && field.hunks.length).map((field) => h('li', {}, h('strong', {}, t(field.field) + ': '),
     (field.hunks || []).map((hunk) => h('span', {}, hunk.from ? h('del', {}, hunk.from) : null, ' ', hunk.to ? h('ins', {}, hunk.to) : null, ' ')))));
 }
 
@@ -493,7 +493,7 @@ async function articlePage(id) {
     h('section', { 'aria-labelledby': 'editions-h' }, h('h2', { id: 'editions-h' }, t('editions')),
       h('table', { id: 'editions' }, h('thead', {}, h('tr', {}, [t('language'), t('state'), t('title'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, rows))),
-    request, h('section', { class: 'panel' }, h('h2', {}, t('original')), renderBody(source.body)), edit,
+    request, h('section', { class: 'panel' }, h('h2', {}, t('originalText')), renderBody(source.body)), edit,
     h('section', { 'aria-labelledby': 'events-h' }, h('h2', { id: 'events-h' }, t('auditTrail')),
       h('ol', { class: 'events', id: 'events' }, events.map((ev) => h('li', {}, fmtTime(ev.at) + ' · ' + (ev.actor || '') + ' · '
         + (ev.action || '') + ' · ' + (ev.language || '') + (ev.fromState ? ' ' + ev.fromState + ' → ' + ev.toState : '') + (ev.detail ? ' · ' + ev.detail : ''))))));

@@ -235,7 +235,13 @@ class DeskBrowserIT {
         Map<String, Object> story = Map.of("sourceLanguage", "uk", "section", "news", "byline", "Б",
                 "title", "CSRF", "summary", "", "body", "<p>x</p>");
 
-        desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(200);
+        desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(200)
+                .body("username", org.hamcrest.Matchers.equalTo(editor.username()));
+        // The bearer header wins over the cookie, and an API token is no session cookie.
+        Desk.Person other = desk.newEditor();
+        desk.as(other).cookie("nd_session", cookie).get("/api/me").then().statusCode(200)
+                .body("username", org.hamcrest.Matchers.equalTo(other.username()));
+        desk.anonymous().cookie("nd_session", other.token()).get("/api/me").then().statusCode(401);
         desk.anonymous().cookie("nd_session", cookie).body(story).post("/api/articles").then().statusCode(403)
                 .contentType("application/problem+json");
         desk.anonymous().cookie("nd_session", cookie).header("X-CSRF-Token", csrf + "x").body(story)
