@@ -299,6 +299,7 @@ async function taskPage(id) {
     banner, comments(task),
     h('div', { class: 'side' }, source, target),
     helpers(task),
+    xliffControls(task),
     h('div', { class: 'actions' }, h('button', { class: 'secondary', id: 'save-now', onclick: save }, t('saveNow')), submit,
       h('button', { class: 'secondary', onclick: () => act('POST', '/api/tasks/' + id + '/release', undefined, t('released')).then(() => { location.hash = '#/inbox'; }) }, t('release'))));
 }
@@ -352,6 +353,29 @@ function showGlossaryErrors(e) {
   const errors = e.problem && e.problem.errors;
   if (!errors) return;
   say(errors.map((x) => t('glossaryHit', x.found || x.term, [].concat(x.preferred || []).join(', '))).join('; '), true);
+}
+
+function xliffControls(task) {
+  const file = h('input', { id: 'xliff-file', type: 'file', accept: '.xlf,.xliff,.xml' });
+  return h('section', { class: 'panel', 'aria-labelledby': 'xliff-h' }, h('h2', { id: 'xliff-h' }, 'XLIFF'),
+    h('div', { class: 'actions' }, download(task)),
+    h('label', { for: 'xliff-file' }, t('xliffUpload')), file,
+    h('div', { class: 'actions' }, h('button', { class: 'secondary', id: 'xliff-upload', onclick: async () => {
+      if (!file.files.length) { say(t('xliffPick'), true); return; }
+      try {
+        // The file goes as it is (not JSON); a cookie write still carries the CSRF token.
+        const response = await fetch('/api/tasks/' + task.id + '/xliff', { method: 'PUT', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/xliff+xml', 'X-CSRF-Token': state.csrf || '', Accept: 'application/json' },
+          body: await file.files[0].arrayBuffer() });
+        if (!response.ok) {
+          const problem = await response.json().catch(() => null);
+          throw new ApiError(response.status, problem);
+        }
+        localStorage.removeItem('nd-draft-' + task.id);
+        say(t('xliffImported'));
+        route();
+      } catch (e) { fail(e); }
+    } }, t('xliffUploadButton'))));
 }
 
 function download(task) {
@@ -457,6 +481,10 @@ async function articlePage(id) {
       e.allowedActions.includes('publish') ? h('button', { class: 'publish', 'data-lang': e.language, onclick: () => {
         if (confirm(t('confirmPublish', e.language))) act('POST', '/api/articles/' + id + '/editions/' + e.language + '/publish', {}, t('publishedOk'), { 'If-Match': etag });
       } }, t('publish')) : null,
+      e.allowedActions.includes('schedule') ? scheduleControl(id, e, etag) : null,
+      e.allowedActions.includes('unschedule') ? h('button', { class: 'secondary unschedule', onclick: () => {
+        if (confirm(t('confirmUnschedule', e.language))) act('POST', '/api/articles/' + id + '/editions/' + e.language + '/unschedule', undefined, t('unscheduled'), { 'If-Match': etag });
+      } }, t('unschedule')) : null,
       e.allowedActions.includes('withdraw') ? h('button', { class: 'danger withdraw', onclick: () => {
         const reason = prompt(t(e.source ? 'confirmKill' : 'confirmWithdraw'));
         if (reason) act('POST', '/api/articles/' + id + '/editions/' + e.language + '/withdraw', { reason }, t('withdrawn'), { 'If-Match': etag });
@@ -494,9 +522,37 @@ async function articlePage(id) {
       h('table', { id: 'editions' }, h('thead', {}, h('tr', {}, [t('language'), t('state'), t('title'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, rows))),
     request, h('section', { class: 'panel' }, h('h2', {}, t('originalText')), renderBody(source.body)), edit,
+    await revisionsSection(id, article.sourceLanguage),
     h('section', { 'aria-labelledby': 'events-h' }, h('h2', { id: 'events-h' }, t('auditTrail')),
       h('ol', { class: 'events', id: 'events' }, events.map((ev) => h('li', {}, fmtTime(ev.at) + ' · ' + (ev.actor || '') + ' · '
         + (ev.action || '') + ' · ' + (ev.language || '') + (ev.fromState ? ' ' + ev.fromState + ' → ' + ev.toState : '') + (ev.detail ? ' · ' + ev.detail : ''))))));
+}
+
+function scheduleControl(id, edition, etag) {
+  const inputId = 'schedule-' + edition.language;
+  const input = h('input', { id: inputId, type: 'datetime-local' });
+  return h('span', { class: 'schedule' }, h('label', { for: inputId }, t('scheduleAt')), input,
+    h('button', { class: 'secondary', onclick: () => {
+      if (!input.value) { say(t('scheduleNeedsTime'), true); input.focus(); return; }
+      const at = new Date(input.value);
+      if (confirm(t('confirmSchedule', edition.language, fmtTime(at.toISOString())))) {
+        act('POST', '/api/articles/' + id + '/editions/' + edition.language + '/publish', { at: at.toISOString() }, t('scheduled'), { 'If-Match': etag });
+      }
+    } }, t('schedule')));
+}
+
+async function revisionsSection(id, language) {
+  const { data: revisions } = await api('GET', '/api/articles/' + id + '/editions/' + language + '/revisions');
+  const shown = h('div', { id: 'revision-diff', 'aria-live': 'polite' });
+  return h('section', { 'aria-labelledby': 'revisions-h' }, h('h2', { id: 'revisions-h' }, t('revisions')),
+    h('ol', { class: 'events', id: 'revisions' }, revisions.map((r) => h('li', {},
+      t('revisionLine', r.number, fmtTime(r.createdAt)), r.note ? ' · ' + r.note : '', ' ',
+      r.number > 1 ? h('button', { class: 'link', onclick: async () => {
+        try {
+          const { data: diff } = await api('GET', '/api/articles/' + id + '/editions/' + language + '/revisions/' + r.number + '/diff?from=' + (r.number - 1));
+          shown.replaceChildren(h('h3', {}, t('changesIn', r.number)), diffList(diff));
+        } catch (e) { fail(e); }
+      } }, t('showChanges', r.number)) : null))), shown);
 }
 
 // ----- Router ------------------------------------------------------------------------------------

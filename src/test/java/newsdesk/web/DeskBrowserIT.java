@@ -154,6 +154,9 @@ class DeskBrowserIT {
         typeInto(body, XSS_BODY + "<p>Додано третє речення.</p>");
         click(By.id("save-source"));
         wait.until(d -> find("edit-body").getAttribute("value").contains("третє"));
+        click(By.cssSelector("#revisions button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#revision-diff ins"), "третє"));
+        look("revision-diff");
         signOut();
 
         // The reviewer sends en back with a comment.
