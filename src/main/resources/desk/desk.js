@@ -545,7 +545,7 @@ async function revisionsSection(id, language) {
   const { data: revisions } = await api('GET', '/api/articles/' + id + '/editions/' + language + '/revisions');
   const shown = h('div', { id: 'revision-diff', 'aria-live': 'polite' });
   return h('section', { 'aria-labelledby': 'revisions-h' }, h('h2', { id: 'revisions-h' }, t('revisions')),
-    h('ol', { class: 'events', id: 'revisions' }, revisions.map((r) => h('li', {},
+    h('ul', { class: 'plain', id: 'revisions' }, revisions.map((r) => h('li', {},
       t('revisionLine', r.number, fmtTime(r.createdAt)), r.note ? ' · ' + r.note : '', ' ',
       r.number > 1 ? h('button', { class: 'link', onclick: async () => {
         try {
