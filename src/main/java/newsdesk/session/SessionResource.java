@@ -22,6 +22,7 @@ import newsdesk.account.Caller;
 import newsdesk.account.ClientAddresses;
 import newsdesk.platform.Anyone;
 import newsdesk.platform.SignedIn;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ public class SessionResource {
     @POST
     @Anyone
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Signed in: the session (with its CSRF token); the cookie in Set-Cookie")
     public Response signIn(@Context HttpServletRequest connection, @Valid @NotNull SignInRequest request) {
         String client = clients.of(connection.getRemoteAddr(), connection.getHeader("X-Forwarded-For"));
         SessionService.Started started = sessions.signIn(request, client);
