@@ -21,6 +21,32 @@ public record Caller(UUID accountId, String username, Set<Role> roles, List<Stri
         return roles.contains(role);
     }
 
+    /** This caller as a request's security context (the bearer header or the desk's session cookie). */
+    public SecurityContext securityContext(boolean secure, String scheme) {
+        Caller caller = this;
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return Role.parse(role).map(caller::has).orElse(false);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return scheme;
+            }
+        };
+    }
+
     /** The caller of a request that passed the role check (so it is signed in). */
     public static Caller of(SecurityContext security) {
         return (Caller) security.getUserPrincipal();

@@ -46,7 +46,7 @@ public class ClientAddresses {
     }
 
     /** The throttling key of the client behind a connection from {@code peer} carrying {@code forwardedFor}. */
-    String of(String peer, String forwardedFor) {
+    public String of(String peer, String forwardedFor) {
         return resolve(peer, forwardedFor, trustedProxies);
     }
 

@@ -16,23 +16,29 @@ public class TokenRepository {
     Jdbc jdbc;
 
     /** A stored token with its account, whatever its state; the service decides whether it admits. */
-    record StoredToken(UUID tokenId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, Account account) {
+    record StoredToken(UUID tokenId, String kind, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                       Instant lastUsedAt, Account account) {
     }
 
-    void insert(UUID id, UUID accountId, byte[] hash, String name, Instant now, Instant expiresAt) {
+    /** Kinds of token: {@code api} (bearer header) and {@code session} (the desk's cookie). */
+    static final String API = "api";
+    static final String SESSION = "session";
+
+    void insert(UUID id, UUID accountId, byte[] hash, String name, String kind, Instant now, Instant expiresAt) {
         jdbc.update("""
-                INSERT INTO api_tokens (id, account_id, token_hash, name, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", id, accountId, hash, name, now, expiresAt);
+                INSERT INTO api_tokens (id, account_id, token_hash, name, kind, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", id, accountId, hash, name, kind, now, expiresAt);
     }
 
     Optional<StoredToken> findByHash(byte[] hash) {
         return jdbc.one("""
-                SELECT t.id AS token_id, t.expires_at, t.revoked_at, t.last_used_at,
+                SELECT t.id AS token_id, t.kind, t.created_at AS token_created_at, t.expires_at, t.revoked_at, t.last_used_at,
                        a.id, a.username, a.display_name, a.roles, a.languages, a.active, a.version,
                        a.created_at, a.updated_at
                   FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                  WHERE t.token_hash = ?""",
-                row -> new StoredToken(Jdbc.uuid(row, "token_id"), Jdbc.instant(row, "expires_at"),
+                row -> new StoredToken(Jdbc.uuid(row, "token_id"), row.getString("kind"),
+                        Jdbc.instant(row, "token_created_at"), Jdbc.instant(row, "expires_at"),
                         Jdbc.instant(row, "revoked_at"), Jdbc.instant(row, "last_used_at"),
                         AccountRepository.account(row)),
                 hash);

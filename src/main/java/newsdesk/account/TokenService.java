@@ -50,6 +50,22 @@ public class TokenService {
      * Each step commits on its own: a failed attempt must be counted even though the call fails.
      */
     public IssuedToken issue(LoginRequest request, String clientAddress) {
+        UUID accountId = checkPassword(request, clientAddress);
+        String name = request.name() == null || request.name().isBlank() ? "api" : request.name().strip();
+        return insert(accountId, name, TokenRepository.API, Duration.ofHours(ttlHours));
+    }
+
+    /**
+     * Signs in to the desk (anyone may call): the same password check, throttle and answers as
+     * {@link #issue}, but the secret is a browser session's, valid as a cookie only, for at most
+     * {@code lifetime} and only while it is used at least once per idle period.
+     */
+    public IssuedToken issueSession(String username, String password, String clientAddress, Duration lifetime) {
+        UUID accountId = checkPassword(new LoginRequest(username, password, null), clientAddress);
+        return insert(accountId, "desk", TokenRepository.SESSION, lifetime);
+    }
+
+    private UUID checkPassword(LoginRequest request, String clientAddress) {
         String usernameKey = Usernames.key(request.username())
                 .orElseThrow(() -> new Unauthenticated(WRONG_CREDENTIALS));
         SignInThrottle.Attempt attempt = throttle.admit(usernameKey, clientAddress);
@@ -71,12 +87,15 @@ public class TokenService {
             throw new Unauthenticated("This account is deactivated; ask an admin");
         }
         throttle.succeeded(attempt);
+        return credentials.get().accountId();
+    }
+
+    private IssuedToken insert(UUID accountId, String name, String kind, Duration lifetime) {
         Instant now = clock.instant();
         String secret = PREFIX + randomSecret();
         UUID id = UUID.randomUUID();
-        Instant expiresAt = now.plus(Duration.ofHours(ttlHours));
-        String name = request.name() == null || request.name().isBlank() ? "api" : request.name().strip();
-        tokens.insert(id, credentials.get().accountId(), Hashes.sha256(secret), name, now, expiresAt);
+        Instant expiresAt = now.plus(lifetime);
+        tokens.insert(id, accountId, Hashes.sha256(secret), name, kind, now, expiresAt);
         return new IssuedToken(id, name, secret, expiresAt);
     }
 
@@ -84,7 +103,26 @@ public class TokenService {
     public Caller authenticate(String secret) {
         Instant now = clock.instant();
         TokenRepository.StoredToken token = tokens.findByHash(Hashes.sha256(secret))
+                .filter(t -> TokenRepository.API.equals(t.kind()))
                 .orElseThrow(() -> new Unauthenticated("Unknown token; sign in at POST /api/auth/tokens"));
+        return admit(token, now);
+    }
+
+    /**
+     * The caller a desk session cookie stands for, if it is still good: a session unused for
+     * {@code idle} has lapsed, like an expired or revoked one. Empty rather than 401, so a stale cookie
+     * leaves the request anonymous and the endpoint's own access rule answers.
+     */
+    public Optional<Caller> authenticateSession(String secret, Duration idle) {
+        Instant now = clock.instant();
+        return tokens.findByHash(Hashes.sha256(secret))
+                .filter(t -> TokenRepository.SESSION.equals(t.kind()))
+                .filter(t -> t.account().active() && t.revokedAt() == null && now.isBefore(t.expiresAt()))
+                .filter(t -> now.isBefore((t.lastUsedAt() == null ? t.createdAt() : t.lastUsedAt()).plus(idle)))
+                .map(t -> admit(t, now));
+    }
+
+    private Caller admit(TokenRepository.StoredToken token, Instant now) {
         Account account = token.account();
         if (!account.active()) {
             throw new Unauthenticated("This account is deactivated; ask an admin");

@@ -82,6 +82,13 @@ final class AccessTable {
         row("languageList", PUBLIC);
         row("languagePut", ADMIN_ONLY);
         row("clockAdvance", ADMIN_ONLY);
+        // The desk in a browser (§4.1): the page is public (it holds no data), its session is the account's
+        row("deskPage", PUBLIC);
+        row("deskAsset", PUBLIC);
+        row("sessionSignIn", PUBLIC);
+        row("sessionCurrent", SIGNED_IN);
+        row("sessionLanguage", SIGNED_IN);
+        row("sessionSignOut", SIGNED_IN);
 
         row("articleCreate", EDITOR_ONLY);
         row("articleList", STAFF);

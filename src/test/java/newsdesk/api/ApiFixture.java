@@ -99,6 +99,7 @@ final class ApiFixture {
             case "n" -> "1";
             case "month" -> YearMonth.now(ZoneOffset.UTC).toString();
             case "code" -> "qz-x" + UUID.randomUUID().toString().substring(0, 6);
+            case "asset" -> "desk.js";
             default -> throw new IllegalStateException("no fixture value for {" + name + "} in " + template);
         };
     }
