@@ -129,7 +129,7 @@ public class MemoryService implements MemoryLookup {
                 int length = text.codePointCount(0, text.length());
                 // A score of minScore or more needs the shorter text to be at least minScore % of the longer
                 // (the edit distance is at least the length difference); one character of slack either side
-                // for the rounding and for characters Java counts twice.
+                // for the rounding and for a character Java counts twice (the window only narrows the candidates).
                 wanted.add(new MemoryRepository.Wanted(text, CandidateQuery.of(words.getOrDefault(i, List.of()), common),
                         Math.max(1, length * minScore / 100 - 1), minScore <= 0 ? Integer.MAX_VALUE : length * 100 / minScore + 1));
             }
