@@ -32,42 +32,111 @@ public class MemoryRepository {
                 entry.articleId(), entry.approver(), entry.approvedAt(), now) == 1;
     }
 
+    /** A sentence to find candidates for: fuzzy ones by {@code query} (a tsquery), or only exact ones when it is null. */
+    record Wanted(String text, String query, int shortest, int longest) {
+    }
+
     /**
-     * Fuzzy candidates for several sentences in one round trip: per sentence (by its index in the list), pairs
-     * whose source shares enough trigrams with it (the {@code %} operator at the given similarity threshold,
-     * answered from the GIN index), most similar first. Call inside a transaction: the threshold is set for it alone.
+     * The words of each text (by its index in the list) as the word index stores them: the lexemes of
+     * {@code to_tsvector('simple', text)}.
      */
-    Map<Integer, List<MemoryEntry>> candidates(String sourceLanguage, String targetLanguage, List<String> texts,
-                                               double threshold, int limit) {
+    Map<Integer, List<String>> words(List<String> texts) {
+        Map<Integer, List<String>> words = new HashMap<>();
+        if (!texts.isEmpty()) {
+            jdbc.list("""
+                    SELECT wanted.n, tsvector_to_array(to_tsvector('simple'::regconfig, wanted.text)) AS words
+                      FROM unnest(?::text[]) WITH ORDINALITY AS wanted (text, n)""",
+                    row -> words.put(row.getInt("n") - 1, Jdbc.strings(row, "words")), texts);
+        }
+        return words;
+    }
+
+    /**
+     * The share of stored sentences that contain each of the most common words, as the last ANALYZE of the
+     * table counted them for the word index (empty before the first one).
+     */
+    Map<String, Double> wordFrequencies() {
+        Map<String, Double> frequencies = new HashMap<>();
+        jdbc.list("""
+                SELECT common.word, common.frequency
+                  FROM pg_stats s,
+                       unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS common (word, frequency)
+                 WHERE s.schemaname = current_schema() AND s.tablename = 'memory_segments_source_words'
+                   AND common.word IS NOT NULL""",
+                row -> frequencies.put(row.getString("word"), row.getDouble("frequency")));
+        return frequencies;
+    }
+
+    /**
+     * Candidates for several sentences in few round trips: per sentence (by its index in the list), pairs whose
+     * source matches its word query (from the word index) and whose length lies in its window, most
+     * trigram-similar first; for a sentence without a query, pairs with exactly its source (from the hash index).
+     * Call inside a transaction: JIT compilation is turned off for it alone (it costs more than the query).
+     */
+    Map<Integer, List<MemoryEntry>> candidates(String sourceLanguage, String targetLanguage, List<Wanted> wanted,
+                                               int limit) {
         Map<Integer, List<MemoryEntry>> found = new HashMap<>();
-        if (texts.isEmpty()) {
+        List<Integer> fuzzy = new ArrayList<>();
+        List<Integer> exact = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            (wanted.get(i).query() == null ? exact : fuzzy).add(i);
+        }
+        if (wanted.isEmpty()) {
             return found;
         }
-        jdbc.one("SELECT set_config('pg_trgm.similarity_threshold', ?, true)", row -> row.getString(1),
-                String.valueOf(threshold));
-        jdbc.list("SELECT wanted.n, " + COLUMNS + "\n" + """
-                 FROM unnest(?::text[]) WITH ORDINALITY AS wanted (text, n)
-                 CROSS JOIN LATERAL (
-                       SELECT * FROM memory_segments
-                        WHERE source_text % wanted.text AND source_language = ? AND target_language = ?
-                        ORDER BY similarity(source_text, wanted.text) DESC, approved_at DESC
-                        LIMIT ?) m""", row -> {
-            found.computeIfAbsent(row.getInt("n") - 1, n -> new ArrayList<>()).add(entry(row));
-            return null;
-        }, texts, sourceLanguage, targetLanguage, limit);
+        jdbc.one("SELECT set_config('jit', 'off', true)", row -> row.getString(1));
+        if (!fuzzy.isEmpty()) {
+            jdbc.list("SELECT wanted.n, " + COLUMNS + "\n" + """
+                     FROM unnest(?::text[], ?::text[], ?::text[]::int[], ?::text[]::int[])
+                          WITH ORDINALITY AS wanted (text, query, shortest, longest, n)
+                     CROSS JOIN LATERAL (
+                           SELECT * FROM memory_segments
+                            WHERE to_tsvector('simple'::regconfig, source_text) @@ wanted.query::tsquery
+                              AND source_language = ? AND target_language = ?
+                              AND char_length(source_text) BETWEEN wanted.shortest AND wanted.longest
+                            ORDER BY similarity(source_text, wanted.text) DESC, approved_at DESC
+                            LIMIT ?) m""", row -> {
+                found.computeIfAbsent(fuzzy.get(row.getInt("n") - 1), n -> new ArrayList<>()).add(entry(row));
+                return null;
+            }, fuzzy.stream().map(i -> wanted.get(i).text()).toList(), fuzzy.stream().map(i -> wanted.get(i).query()).toList(),
+                    fuzzy.stream().map(i -> wanted.get(i).shortest()).toList(),
+                    fuzzy.stream().map(i -> wanted.get(i).longest()).toList(), sourceLanguage, targetLanguage, limit);
+        }
+        if (!exact.isEmpty()) {
+            jdbc.list("SELECT wanted.n, " + COLUMNS + "\n" + """
+                     FROM unnest(?::text[]) WITH ORDINALITY AS wanted (text, n)
+                     CROSS JOIN LATERAL (
+                           SELECT * FROM memory_segments
+                            WHERE source_language = ? AND target_language = ? AND md5(source_text) = md5(wanted.text)
+                              AND source_text = wanted.text
+                            ORDER BY approved_at DESC
+                            LIMIT ?) m""", row -> {
+                found.computeIfAbsent(exact.get(row.getInt("n") - 1), n -> new ArrayList<>()).add(entry(row));
+                return null;
+            }, exact.stream().map(i -> wanted.get(i).text()).toList(), sourceLanguage, targetLanguage, limit);
+        }
         return found;
     }
 
     /** A page of a pair's entries by id after the given one, those whose source or target contain {@code q}. */
     List<MemoryEntry> list(String sourceLanguage, String targetLanguage, String q, UUID after, int limit) {
-        String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (q == null) {
+            return jdbc.list("SELECT " + COLUMNS + "\n" + """
+                     FROM memory_segments
+                    WHERE source_language = ? AND target_language = ? AND (?::uuid IS NULL OR id > ?)
+                    ORDER BY id
+                    LIMIT ?""", MemoryRepository::entry, sourceLanguage, targetLanguage, after, after, limit);
+        }
+        // Its own statement, so the plan can take the trigram indexes on source and target (a search for text
+        // that few entries contain would otherwise walk the pair's whole id order).
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.list("SELECT " + COLUMNS + "\n" + """
                  FROM memory_segments
                 WHERE source_language = ? AND target_language = ?
-                  AND (?::text IS NULL OR source_text ILIKE ? OR target_text ILIKE ?)
+                  AND (source_text ILIKE ? OR target_text ILIKE ?)
                   AND (?::uuid IS NULL OR id > ?)
                 ORDER BY id
-                LIMIT ?""", MemoryRepository::entry, sourceLanguage, targetLanguage, like, like, like, after, after, limit);
+                LIMIT ?""", MemoryRepository::entry, sourceLanguage, targetLanguage, like, like, after, after, limit);
     }
 
     boolean delete(UUID id) {

@@ -61,12 +61,17 @@ public class MemoryService implements MemoryLookup {
     int matchesPerSegment;
 
     @Inject
-    @ConfigProperty(name = "newsdesk.memory.trigram.threshold", defaultValue = "0.5")
-    double trigramThreshold;
-
-    @Inject
     @ConfigProperty(name = "newsdesk.memory.candidates", defaultValue = "20")
     int candidates;
+
+    /** How long the word frequencies read from the statistics are used before they are read again. */
+    private static final java.time.Duration FREQUENCIES_KEPT = java.time.Duration.ofMinutes(10);
+
+    /** The word frequencies of the last read, and when it was; null before the first lookup. */
+    private volatile Frequencies frequencies;
+
+    private record Frequencies(Map<String, Double> byWord, Instant read) {
+    }
 
     /** Stores the sentence pairs of an approved translation (pairs already stored stay as they are); returns how many were new. */
     @InTransaction
@@ -105,8 +110,9 @@ public class MemoryService implements MemoryLookup {
     }
 
     /**
-     * The best matches for each sentence (in the same order): trigram candidates rescored by edit distance,
-     * best first, one per distinct target, at most the configured number.
+     * The best matches for each sentence (in the same order): candidates that share two of the sentence's three
+     * rarest words and whose length allows the minimum score (exact ones only for a sentence of one word),
+     * rescored by edit distance, best first, one per distinct target, at most the configured number.
      */
     @InTransaction
     public List<List<SegmentMatches.Match>> lookup(String sourceLanguage, String targetLanguage, List<String> texts) {
@@ -114,8 +120,21 @@ public class MemoryService implements MemoryLookup {
         List<String> asked = texts.stream().filter(text -> !text.isEmpty() && text.length() <= Alignment.MAX_LENGTH)
                 .distinct().toList();
         // Under a savepoint: a failing lookup must not abort the claim, draft or export it is part of.
-        Map<Integer, List<MemoryEntry>> candidates = jdbc.underSavepoint(() -> memory.candidates(sourceLanguage,
-                targetLanguage, asked, trigramThreshold, this.candidates));
+        Map<Integer, List<MemoryEntry>> candidates = jdbc.underSavepoint(() -> {
+            Map<Integer, List<String>> words = memory.words(asked);
+            Map<String, Double> common = frequencies();
+            List<MemoryRepository.Wanted> wanted = new ArrayList<>();
+            for (int i = 0; i < asked.size(); i++) {
+                String text = asked.get(i);
+                int length = text.codePointCount(0, text.length());
+                // A score of minScore or more needs the shorter text to be at least minScore % of the longer
+                // (the edit distance is at least the length difference); one character of slack either side
+                // for the rounding and for a character Java counts twice (the window only narrows the candidates).
+                wanted.add(new MemoryRepository.Wanted(text, CandidateQuery.of(words.getOrDefault(i, List.of()), common),
+                        Math.max(1, length * minScore / 100 - 1), minScore <= 0 ? Integer.MAX_VALUE : length * 100 / minScore + 1));
+            }
+            return memory.candidates(sourceLanguage, targetLanguage, wanted, this.candidates);
+        });
         Map<String, List<SegmentMatches.Match>> byText = new HashMap<>();
         for (int i = 0; i < asked.size(); i++) {
             byText.put(asked.get(i), best(asked.get(i), candidates.getOrDefault(i, List.of())));
@@ -125,6 +144,17 @@ public class MemoryService implements MemoryLookup {
             result.add(byText.getOrDefault(text, List.of()));
         }
         return result;
+    }
+
+    /** The common words' frequencies, read again from the statistics when the last read is older than ten minutes. */
+    private Map<String, Double> frequencies() {
+        Frequencies last = frequencies;
+        Instant now = clock.instant();
+        if (last == null || last.read().plus(FREQUENCIES_KEPT).isBefore(now)) {
+            last = new Frequencies(Map.copyOf(memory.wordFrequencies()), now);
+            frequencies = last;
+        }
+        return last.byWord();
     }
 
     private List<SegmentMatches.Match> best(String text, List<MemoryEntry> candidates) {

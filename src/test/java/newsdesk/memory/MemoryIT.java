@@ -65,6 +65,9 @@ class MemoryIT {
                 .body("items.find { it.source == 'Київ готується до зими' }.articleId", equalTo(first))
                 .body("items.find { it.source == 'Київ готується до зими' }.approver", equalTo(reviewer.username()))
                 .body("items[0].sourceLanguage", equalTo("uk")).body("items[0].targetLanguage", equalTo(language));
+        // The search looks in the translations too (case-insensitive): only the sentence whose target has it.
+        desk.as(translator).queryParam("pair", pair).queryParam("q", "OPEN AROUND").get("/api/memory").then()
+                .statusCode(200).body("items.source", equalTo(List.of("Укриття працюють цілодобово.")));
 
         // The same text approved again in another story adds no second pair.
         approve(Stories.text("Київ готується до зими", "<p>Укриття працюють цілодобово.</p>"),
