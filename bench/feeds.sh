@@ -148,7 +148,13 @@ for stories in 10000 100000; do
     declare -A runs=()
     for round in 1 2 3; do
         runs[live]+=" $(rate "$base/health/live")"
+        xacts_before=$(sql "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'")
         runs[r200]+=" $(rate "$feed")"
+        if [ "$round" = 1 ]; then
+            # Every database transaction in those seconds (the relay, the scheduler, the listener's ping...).
+            xacts=$(( $(sql "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'") - xacts_before ))
+            served=$(( ${runs[r200]# } * seconds ))
+        fi
         runs[r200gz]+=" $(rate -H 'Accept-Encoding: gzip' "$feed")"
         runs[r304]+=" $(rate -H "If-None-Match: $plain_tag" "$feed")"
         runs[r304gz]+=" $(rate -H 'Accept-Encoding: gzip' -H "If-None-Match: $gzip_tag" "$feed")"
@@ -171,6 +177,7 @@ for stories in 10000 100000; do
     report+=("$(printf '  nginx, same bytes            %7s req/s\n' "$ng")")
     report+=("$(printf '  nginx, same gzip bytes       %7s req/s\n' "$nggz")")
     report+=("$(printf '  nginx file = feed bytes: %s; server JVM listens on: %s\n' "$same" "$listening")")
+    report+=("$(printf '  database transactions while ~%s feeds were served (one round of feed 200): %s\n' "$served" "$xacts")")
 done
 memory_100k=$(median_ms "$feed")
 afresh_100k=$(afresh_ms)

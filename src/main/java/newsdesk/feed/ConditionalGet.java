@@ -1,6 +1,5 @@
 package newsdesk.feed;
 
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -25,18 +24,16 @@ public final class ConditionalGet {
     }
 
     public static Response respond(RenderedFeed feed, HttpHeaders request, int maxAgeSeconds) {
-        CacheControl cacheControl = new CacheControl();
-        cacheControl.setPrivate(false);
-        cacheControl.setNoTransform(false);
-        cacheControl.setMaxAge(maxAgeSeconds);
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 feed.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         boolean gzip = acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? feed.gzipEtag() : feed.etag();
-        Response.ResponseBuilder response = notModified(feed, etag, request)
+        boolean notModified = notModified(feed, etag, request);
+        Response.ResponseBuilder response = notModified
                 ? Response.notModified()
                 : Response.ok(gzip ? feed.gzipped() : feed.bytes(), feed.mediaType());
-        if (gzip) {
+        // A 304 carries no body, so no content coding (RFC 9110 §15.4.5); its ETag names the representation.
+        if (gzip && !notModified) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return response.header(HttpHeaders.ETAG, etag)
