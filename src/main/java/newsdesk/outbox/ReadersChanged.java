@@ -29,6 +29,7 @@ public record ReadersChanged(Set<String> languages, boolean everything) {
         if (payload == null || payload.isBlank() || payload.equals("*")) {
             return all();
         }
-        return new ReadersChanged(Set.of(payload.split(",")), false);
+        // copyOf, not Set.of: a payload someone NOTIFYs by hand may name a language twice.
+        return new ReadersChanged(Set.copyOf(java.util.Arrays.asList(payload.split(","))), false);
     }
 }
