@@ -1,56 +1,87 @@
 package newsdesk.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import newsdesk.outbox.ReadersChanged;
 import newsdesk.platform.NewsroomMetrics;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Rendered feeds in memory, each tagged with the publication-change sequence it was rendered at. A
- * request compares that with the database's newest change (one indexed read), so a publication on any
- * instance is visible in the very next request everywhere, and a feed is rendered once per change.
+ * Rendered feeds in memory, the authority while nothing changes: a request asks no database. Each document
+ * is stamped with its language's change count when its rendering began; a change in that language (heard
+ * from this instance's own commits at once, from other instances through {@link ReadersListener}) moves the
+ * count, and the next request renders afresh. A feed is rendered once per change, not once per request.
  */
 @ApplicationScoped
 public class FeedCache {
 
-    private record Cached(long sequence, long period, RenderedFeed feed) {
+    private record Cached(long stamp, long period, RenderedFeed feed) {
     }
 
     private final Map<String, Cached> feeds = new ConcurrentHashMap<>();
-
-    @Inject
-    FeedRepository repository;
+    /** Counts only for languages a change named: requests for unknown languages add nothing here. */
+    private final Map<String, AtomicLong> changesPerLanguage = new ConcurrentHashMap<>();
+    private final AtomicLong anyChange = new AtomicLong();
+    private final AtomicLong everything = new AtomicLong();
 
     @Inject
     NewsroomMetrics metrics;
 
+    /** For documents of all languages (sitemaps): any change renders them again. */
     RenderedFeed get(String key, Supplier<RenderedFeed> render) {
-        return get(key, 0, render);
+        return get(key, null, 0, render);
     }
 
-    /** For documents that also change with time: {@code period} (say, the hour) must match too. */
-    RenderedFeed get(String key, long period, Supplier<RenderedFeed> render) {
-        long sequence = repository.latestChange();
+    /**
+     * The document of one language (null: of all languages); {@code period} (say, the month) must match
+     * too, for documents that also change with time.
+     */
+    RenderedFeed get(String key, String language, long period, Supplier<RenderedFeed> render) {
         String format = format(key);
         Cached cached = feeds.get(key);
-        if (fresh(cached, sequence, period)) {
+        if (fresh(cached, stamp(language), period)) {
             metrics.feedServedFromCache(format);
             return cached.feed();
         }
         // One render per key and change, even when many readers arrive at once.
         return feeds.compute(key, (k, current) -> {
-            if (fresh(current, sequence, period)) {
+            // Read before rendering: a change that commits while this renders makes it stale at once.
+            long stamp = stamp(language);
+            if (fresh(current, stamp, period)) {
                 metrics.feedServedFromCache(format);
                 return current;
             }
-            Cached rendered = new Cached(sequence, period, render.get());
+            Cached rendered = new Cached(stamp, period, render.get());
             metrics.feedRendered(format);
             return rendered;
         }).feed();
+    }
+
+    void onChange(@Observes ReadersChanged changed) {
+        if (changed.everything()) {
+            invalidateAll();
+            return;
+        }
+        changed.languages().forEach(language ->
+                changesPerLanguage.computeIfAbsent(language, l -> new AtomicLong()).incrementAndGet());
+        anyChange.incrementAndGet();
+    }
+
+    /** When changes may have been missed (the listening connection was down): every document renders again. */
+    void invalidateAll() {
+        everything.incrementAndGet();
+    }
+
+    /** Both counts only grow, so their sum moves whenever either does. */
+    private long stamp(String language) {
+        AtomicLong changes = language == null ? anyChange : changesPerLanguage.get(language);
+        return everything.get() + (changes == null ? 0 : changes.get());
     }
 
     /** The metrics' label: the key's first part ("ATOM|uk|news" → "atom", "sitemap|news" → "sitemap"). */
@@ -59,7 +90,7 @@ public class FeedCache {
         return (end < 0 ? key : key.substring(0, end)).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean fresh(Cached cached, long sequence, long period) {
-        return cached != null && cached.sequence() >= sequence && cached.period() == period;
+    private static boolean fresh(Cached cached, long stamp, long period) {
+        return cached != null && cached.stamp() == stamp && cached.period() == period;
     }
 }

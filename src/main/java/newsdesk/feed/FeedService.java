@@ -83,7 +83,7 @@ public class FeedService {
      */
     public RenderedFeed feed(String language, String section, FeedFormat format) {
         YearMonth current = currentMonth();
-        return cache.get(format + "|" + language + "|" + section, period(current),
+        return cache.get(format + "|" + language + "|" + section, language, period(current),
                 () -> render(language, section, format, null, current));
     }
 
@@ -106,7 +106,7 @@ public class FeedService {
             throw new NotFound("No archive for " + month + ": only closed months are archived; the current month's "
                     + "stories are in /feeds/" + language + "/atom.xml and its pages");
         }
-        return cache.get("archive|" + language + "|" + month, period(current),
+        return cache.get("archive|" + language + "|" + month, language, period(current),
                 () -> renderArchive(language, month, current));
     }
 
@@ -197,7 +197,7 @@ public class FeedService {
     /** Google News sitemap: stories of the last two days, at most 1000. */
     public RenderedFeed newsSitemap() {
         // Its content moves with time (the last two days), not only with publications.
-        return cache.get("sitemap|news", clock.instant().getEpochSecond() / 3600, () -> {
+        return cache.get("sitemap|news", null, clock.instant().getEpochSecond() / 3600, () -> {
             List<FeedRepository.Published> recent = repository.since(clock.instant().minus(Duration.ofDays(2)),
                     NEWS_SITEMAP_LIMIT);
             Map<UUID, List<FeedRepository.Sibling>> versions = repository.publishedEditionsOf(

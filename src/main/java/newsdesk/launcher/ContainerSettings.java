@@ -25,7 +25,10 @@ final class ContainerSettings {
             HTTP + "xpowered-by=false",
             // Request headers up to 32 KiB reach the application, which answers an oversized value with a
             // problem; beyond that Grizzly's parser refuses the request with a bodiless 400 before any filter runs.
-            HTTP + "header-buffer-length-bytes=32768");
+            HTTP + "header-buffer-length-bytes=32768",
+            // Feeds and the site's JSON are gzipped once per change by the application; Grizzly compressing
+            // per response would spend CPU on every request, or compress twice.
+            HTTP + "compression=off");
 
     private ContainerSettings() {
     }

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import newsdesk.platform.InTransaction;
+import newsdesk.platform.Jdbc;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Records publication changes (inside the caller's transaction) and relays them after commit. */
@@ -22,16 +25,27 @@ public class Outbox {
     Event<PublicationChanged> changes;
 
     @Inject
+    Event<ReadersChanged> readers;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
     Clock clock;
 
     /** Call inside the transaction that makes the change: the row commits or rolls back with it. */
     public void publicationChanged(String topic, UUID articleId, String language) {
         outbox.append(topic, articleId, language, clock.instant());
+        ReadersChanged changed = new ReadersChanged(affected(List.of(articleId), Set.of(language)), false);
+        // This instance's caches at once (a publish that returned is in its next feed); others hear the relay.
+        jdbc.afterCommit(() -> readers.fire(changed));
     }
 
     /** A change readers see that is not a publication (a site language renamed or disabled): caches refresh. */
     public void readersSeeChange() {
         outbox.bumpVersion();
+        outbox.notifyReaders(ReadersChanged.all());
+        jdbc.afterCommit(() -> readers.fire(ReadersChanged.all()));
     }
 
     /**
@@ -45,7 +59,20 @@ public class Outbox {
             return 0;
         }
         pending.forEach(changes::fire);
+        // Delivered to every listening instance when this transaction commits, never if it rolls back.
+        outbox.notifyReaders(new ReadersChanged(affected(pending.stream().map(PublicationChanged::articleId).toList(),
+                pending.stream().map(PublicationChanged::language).toList()), false));
         outbox.markProcessed(pending.stream().map(PublicationChanged::sequence).toList(), clock.instant());
         return pending.size();
+    }
+
+    /**
+     * The changed languages and every other language the articles are written in: a feed entry links its
+     * sibling language versions, so publishing or withdrawing one version changes its siblings' feeds too.
+     */
+    private Set<String> affected(List<UUID> articles, java.util.Collection<String> languages) {
+        Set<String> affected = new HashSet<>(languages);
+        affected.addAll(outbox.languagesOf(articles));
+        return affected;
     }
 }

@@ -25,6 +25,17 @@ public class OutboxRepository {
         jdbc.update("UPDATE publication_version SET version = version + 1");
     }
 
+    /** Every language these articles have a version in, published or not. */
+    List<String> languagesOf(List<UUID> articles) {
+        return jdbc.list("SELECT DISTINCT language FROM editions WHERE article_id = ANY (?::uuid[])",
+                row -> row.getString(1), articles);
+    }
+
+    /** NOTIFY inside the caller's transaction: PostgreSQL delivers it on commit only. */
+    void notifyReaders(ReadersChanged changed) {
+        jdbc.one("SELECT pg_notify(?, ?)", row -> true, ReadersChanged.CHANNEL, changed.payload());
+    }
+
     /** The oldest unprocessed rows, locked; rows another instance is relaying are skipped, not waited for. */
     List<PublicationChanged> lockPending(int limit) {
         return jdbc.list("""

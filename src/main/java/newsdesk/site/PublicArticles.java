@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import newsdesk.feed.FeedFormat;
 import newsdesk.feed.Permalinks;
 import newsdesk.feed.RenderedFeed;
 import newsdesk.language.LanguageService;
@@ -158,11 +157,10 @@ public class PublicArticles {
         return new PublicArticleRepository.Position(SortKey.instant(parts.get(0)), SortKey.id(parts.get(1)));
     }
 
-    /** The feeds' recipe (the bytes and a strong ETag hashed from them), served as plain JSON. */
+    /** The feeds' recipe (the bytes, their gzip and a strong ETag hashed from them for each), served as plain JSON. */
     private static RenderedFeed json(Object document, Instant lastModified) {
         byte[] bytes = JSON.toJson(document).getBytes(StandardCharsets.UTF_8);
-        RenderedFeed hashed = RenderedFeed.of(bytes, lastModified, FeedFormat.JSON);
-        return new RenderedFeed(bytes, hashed.etag(), lastModified, MEDIA_TYPE);
+        return RenderedFeed.of(bytes, lastModified, MEDIA_TYPE);
     }
 
     private static String blankToNull(String text) {
