@@ -4,9 +4,13 @@
 -- gives a volatile function a fresh snapshot for each query it runs, taken when it runs, i.e. after the row
 -- lock was granted, so it sees the claim the previous lock holder committed meanwhile. A count written in
 -- the statement itself would use the statement's snapshot, taken before it waited, and two concurrent
--- claims could both see room under the cap.
+-- claims could both see room under the cap. PL/pgSQL rather than SQL: it keeps the query's plan per
+-- connection instead of planning it on every call.
 CREATE FUNCTION live_claims(holder uuid, at timestamptz) RETURNS integer
-    LANGUAGE sql VOLATILE
+    LANGUAGE plpgsql VOLATILE
 AS $$
-    SELECT count(*)::integer FROM tasks WHERE state = 'CLAIMED' AND holder_id = holder AND lease_expires_at > at
+BEGIN
+    RETURN (SELECT count(*)::integer FROM tasks
+             WHERE state = 'CLAIMED' AND holder_id = holder AND lease_expires_at > at);
+END
 $$;
