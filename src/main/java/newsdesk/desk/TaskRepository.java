@@ -195,7 +195,11 @@ public class TaskRepository {
      * claim) and returns the claimed task with its pinned source text. Empty only for an unknown account.
      */
     Optional<ClaimedNext> claimNext(ClaimNextQuery q) {
-        return jdbc.one("""
+        // One language (the usual request) is an equality, so the queue index gives the order and the scan stops
+        // at the first row it can lock; = ANY needs every matching row sorted first.
+        boolean one = q.languages().size() == 1;
+        Object languages = one ? q.languages().get(0) : q.languages();
+        return jdbc.one(("""
                 WITH me AS MATERIALIZED (
                          SELECT id, username FROM accounts WHERE id = ? FOR NO KEY UPDATE),
                      room AS MATERIALIZED (
@@ -239,7 +243,8 @@ public class TaskRepository {
                   LEFT JOIN claimed c ON true
                   LEFT JOIN editions s ON s.article_id = c.article_id AND s.is_source
                   LEFT JOIN revisions r ON r.article_id = c.article_id AND r.language = s.language
-                                       AND r.number = c.source_revision""",
+                                       AND r.number = c.source_revision""").replace("t.language = ANY (?)",
+                        one ? "t.language = ?" : "t.language = ANY (?)"),
                 row -> {
                     int held = row.getInt("held");
                     if (row.getObject("id") == null) {
@@ -253,8 +258,8 @@ public class TaskRepository {
                             row.getBoolean("has_glossary"));
                 },
                 q.translatorId(), q.now(),
-                q.open(), q.languages(), q.maxClaims(),
-                q.lapsed(), q.now(), q.languages(), q.maxClaims(),
+                q.open(), languages, q.maxClaims(),
+                q.lapsed(), q.now(), languages, q.maxClaims(),
                 q.open(), q.claimed(), q.reclaimed(), q.leaseUntil(), q.now(), q.open(), q.now(),
                 q.now(), q.expiryAudit(), q.claimAudit(), q.lapsed());
     }
