@@ -103,7 +103,7 @@ public class ClaimBench {
         Files.writeString(script, """
                 UPDATE tasks SET state = 'CLAIMED', holder_id = '%s', lease_expires_at = now() + interval '2 hours',
                        lease_count = lease_count + 1, version = version + 1, updated_at = now()
-                 WHERE id = (SELECT id FROM tasks WHERE state = 'OPEN' AND language = ANY ('{%s}')
+                 WHERE id = (SELECT id FROM tasks WHERE state = 'OPEN' AND language = '%s'
                               ORDER BY priority DESC, due_at ASC NULLS LAST, created_at, id
                               LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id;

@@ -32,22 +32,65 @@ public class ArticleRepository {
     record Position(Instant createdAt, UUID id) {
     }
 
-    void insert(UUID id, CreateArticleRequest request, List<String> tags, ArticleState state, UUID createdBy, Instant now) {
-        jdbc.update("""
+    /**
+     * Inserts the article if its source language is an enabled site language (checked by the same statement,
+     * saving a round trip); false when it is not.
+     */
+    boolean insert(UUID id, CreateArticleRequest request, List<String> tags, ArticleState state, UUID createdBy,
+                   Instant now) {
+        return jdbc.update("""
                 INSERT INTO articles (id, source_language, section, tags, byline, auto_publish_translations, state,
                                       created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, request.sourceLanguage(), request.section().strip(), tags, request.byline().strip(),
-                Boolean.TRUE.equals(request.autoPublishTranslations()), state, createdBy, now, now);
+                SELECT ?, code, ?, ?, ?, ?, ?, ?, ?, ? FROM site_languages WHERE code = ? AND enabled""",
+                id, request.section().strip(), tags, request.byline().strip(),
+                Boolean.TRUE.equals(request.autoPublishTranslations()), state, createdBy, now, now,
+                request.sourceLanguage()) == 1;
+    }
+
+    /** The article with its editions (source first, then by language), in one query. */
+    Optional<Article> findWithEditions(UUID id) {
+        List<Article> rows = jdbc.list("""
+                SELECT a.id, a.source_language, a.section, a.tags, a.byline, a.state AS article_state,
+                       a.auto_publish_translations, a.created_by, a.created_at, a.updated_at AS article_updated_at,
+                       a.version AS article_version,
+                       e.article_id, e.language, e.is_source, e.slug, e.state, e.current_revision, e.published_revision,
+                       e.source_revision, e.atom_id, e.first_published_at, e.updated_at, e.publish_at,
+                       e.withdrawn_reason, e.outdated, e.version
+                  FROM articles a JOIN editions e ON e.article_id = a.id
+                 WHERE a.id = ?
+                 ORDER BY NOT e.is_source, e.language""",
+                row -> new Article(Jdbc.uuid(row, "id"), row.getString("source_language"), row.getString("section"),
+                        Jdbc.strings(row, "tags"), row.getString("byline"), ArticleState.valueOf(row.getString("article_state")),
+                        row.getBoolean("auto_publish_translations"), Jdbc.uuid(row, "created_by"),
+                        Jdbc.instant(row, "created_at"), Jdbc.instant(row, "article_updated_at"),
+                        List.of(EditionRepository.edition(row).summary()), row.getLong("article_version")),
+                id);
+        return rows.stream().findFirst().map(first -> new Article(first.id(), first.sourceLanguage(), first.section(),
+                first.tags(), first.byline(), first.state(), first.autoPublishTranslations(), first.createdBy(),
+                first.createdAt(), first.updatedAt(), rows.stream().flatMap(a -> a.editions().stream()).toList(),
+                first.version()));
     }
 
     Optional<Article> find(UUID id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM articles WHERE id = ?", ArticleRepository::article, id);
     }
 
-    /** Stores the freshly derived state; every edition change passes here, so the article's ETag moves too. */
-    void touch(UUID id, ArticleState state, Instant now) {
-        jdbc.update("UPDATE articles SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?", state, now, id);
+    /** An audit event of the article (the append-only trail, see {@link EventRepository}). */
+    record Event(String language, UUID actorId, String action, String from, String to, String detail) {
+    }
+
+    /**
+     * Records the audit event and stores the freshly derived state (null: unchanged), in one statement; every
+     * edition change passes here, so the article's ETag moves too.
+     */
+    void touch(UUID id, ArticleState state, Instant now, Event event) {
+        jdbc.update("""
+                WITH event AS (
+                    INSERT INTO events (article_id, language, actor_id, action, from_state, to_state, detail, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?))
+                UPDATE articles SET state = coalesce(?, state), updated_at = ?, version = version + 1 WHERE id = ?""",
+                id, event.language(), event.actorId(), event.action(), event.from(), event.to(), event.detail(), now,
+                state == null ? null : state.name(), now, id);
     }
 
     /** The story's metadata, if it is still at the version the editor read; bumps the version. */

@@ -3,7 +3,6 @@ package newsdesk.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.account.Caller;
-import newsdesk.language.LanguageService;
 import newsdesk.outbox.Outbox;
 import newsdesk.platform.ETags;
 import newsdesk.platform.Idempotency;
@@ -34,9 +33,6 @@ public class ArticleService {
     ArticleRepository articles;
 
     @Inject
-    EditionRepository editions;
-
-    @Inject
     EventRepository events;
 
     @Inject
@@ -44,9 +40,6 @@ public class ArticleService {
 
     @Inject
     EditionRegister register;
-
-    @Inject
-    LanguageService languages;
 
     @Inject
     Idempotency idempotency;
@@ -70,29 +63,23 @@ public class ArticleService {
      */
     @InTransaction
     public Created create(Caller editor, CreateArticleRequest request, String idempotencyKey) {
-        Idempotency.Outcome outcome = idempotency.create(editor.accountId(), "articles", idempotencyKey, request,
-                () -> insert(editor, request));
+        UUID id = UUID.randomUUID();
+        Idempotency.Outcome outcome = idempotency.create(editor.accountId(), "articles", idempotencyKey, request, id,
+                () -> insert(id, editor, request));
         return new Created(get(outcome.resourceId()), outcome.replayed());
     }
 
-    private UUID insert(Caller editor, CreateArticleRequest request) {
-        if (!languages.isEnabled(request.sourceLanguage())) {
+    private void insert(UUID id, Caller editor, CreateArticleRequest request) {
+        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
+        if (!articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), clock.instant())) {
             throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
         }
-        UUID id = UUID.randomUUID();
-        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
-        articles.insert(id, request, tags, ArticleState.DRAFT, editor.accountId(), clock.instant());
         register.openSource(id, request.sourceLanguage(),
                 new Change.Text(request.title(), request.summary(), request.body(), null), editor.accountId());
-        return id;
     }
 
     public Article get(UUID id) {
-        Article article = articles.find(id).orElseThrow(() -> new NotFound("No article " + id));
-        List<EditionSummary> summaries = editions.ofArticle(id).stream().map(Edition::summary).toList();
-        return new Article(article.id(), article.sourceLanguage(), article.section(), article.tags(), article.byline(),
-                article.state(), article.autoPublishTranslations(), article.createdBy(), article.createdAt(),
-                article.updatedAt(), summaries, article.version());
+        return articles.findWithEditions(id).orElseThrow(() -> new NotFound("No article " + id));
     }
 
     public Page<Article> list(ArticleRepository.Filter filter, PageRequest page) {

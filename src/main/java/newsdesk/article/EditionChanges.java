@@ -28,12 +28,22 @@ public class EditionChanges {
     @Inject
     Clock clock;
 
-    /** {@code actorId} is null for the system (the scheduler). */
+    /**
+     * {@code actorId} is null for the system (the scheduler). The article's derived state depends only on its
+     * editions' states, so it is computed afresh (one read of the editions) only when this edition's state
+     * changed; the audit event and the article's new state, time and version are one statement.
+     */
     void record(UUID articleId, String language, UUID actorId, AuditAction action, EditionState from, EditionState to,
                 String detail) {
-        events.append(articleId, language, actorId, action.slug(), from == null ? null : from.name(),
-                to == null ? null : to.name(), detail, clock.instant());
-        articles.touch(articleId, derive(editions.ofArticle(articleId)), clock.instant());
+        record(articleId, language, actorId, action, from, to, detail,
+                from == to ? null : derive(editions.ofArticle(articleId)));
+    }
+
+    /** As above, for a caller that knows the article's derived state after the change (null: unchanged). */
+    void record(UUID articleId, String language, UUID actorId, AuditAction action, EditionState from, EditionState to,
+                String detail, ArticleState derived) {
+        articles.touch(articleId, derived, clock.instant(), new ArticleRepository.Event(language, actorId, action.slug(),
+                from == null ? null : from.name(), to == null ? null : to.name(), detail));
     }
 
     /** An audit event that changes no edition (the desk's claims, releases, lapsed leases; confirmations). */

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import newsdesk.platform.Conflict;
 import newsdesk.platform.ErrorCode;
 import newsdesk.platform.Invalid;
+import newsdesk.workflow.ArticleState;
 import newsdesk.workflow.EditionKind;
 import newsdesk.workflow.EditionState;
 import newsdesk.workflow.EditionWorkflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,9 +27,6 @@ public class EditionRegister {
 
     @Inject
     EditionRepository editions;
-
-    @Inject
-    RevisionRepository revisions;
 
     @Inject
     Editions door;
@@ -45,11 +44,13 @@ public class EditionRegister {
     void openSource(UUID articleId, String language, Change.Text text, UUID editorId) {
         Instant now = clock.instant();
         String title = HtmlSanitizer.plainText(text.title());
-        insert(articleId, language, EditionKind.SOURCE, slugs.of(language, title), null, "title");
-        revisions.insert(articleId, language, new Revision(1, title, HtmlSanitizer.plainText(text.summary()),
-                HtmlSanitizer.body(text.body()), null, editorId, now));
-        changes.record(articleId, language, editorId, AuditAction.CREATE, null, EditionWorkflow.initial(EditionKind.SOURCE),
-                null);
+        insert(articleId, language, EditionKind.SOURCE, slugs.of(language, title), null, "title",
+                new Revision(1, title, HtmlSanitizer.plainText(text.summary()), HtmlSanitizer.body(text.body()), null,
+                        editorId, now));
+        EditionState initial = EditionWorkflow.initial(EditionKind.SOURCE);
+        // The story has only this edition yet: its derived state needs no read.
+        changes.record(articleId, language, editorId, AuditAction.CREATE, null, initial, null,
+                ArticleState.of(initial, List.of()));
     }
 
     /**
@@ -63,7 +64,7 @@ public class EditionRegister {
             throw new Conflict(ErrorCode.CONFLICT, "The article already has a " + language + " edition");
         }
         insert(articleId, language, EditionKind.TRANSLATION, slugs.of(sourceLanguage, sourceTitle), sourceRevision,
-                "languages");
+                "languages", null);
         changes.record(articleId, language, actorId, AuditAction.REQUEST_TRANSLATION, null, EditionState.TRANSLATION,
                 "from source revision " + sourceRevision);
     }
@@ -78,12 +79,13 @@ public class EditionRegister {
         }
     }
 
+    /** A source edition goes in with its first revision, in the same statement. */
     private void insert(UUID articleId, String language, EditionKind kind, String base, Integer sourceRevision,
-                        String field) {
+                        String field, Revision first) {
         for (int n = 1; n <= MAX_SLUG_ATTEMPTS; n++) {
             String slug = Slugs.numbered(base, n);
             boolean inserted = kind == EditionKind.SOURCE
-                    ? editions.insertIfSlugFree(articleId, language, kind, slug, EditionWorkflow.initial(kind))
+                    ? editions.insertIfSlugFree(articleId, language, kind, slug, EditionWorkflow.initial(kind), first)
                     : editions.insertTranslation(articleId, language, slug, sourceRevision);
             if (inserted) {
                 return;

@@ -10,6 +10,7 @@ import newsdesk.workflow.Publication;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +26,26 @@ public class EditionRepository {
     @Inject
     Jdbc jdbc;
 
-    /** Inserts the edition (at revision 1) with the slug, unless that slug is taken in the language; true when it inserted. */
-    boolean insertIfSlugFree(UUID articleId, String language, EditionKind kind, String slug, EditionState state) {
-        return jdbc.update("""
-                INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
-                VALUES (?, ?, ?, ?, ?, 1)
-                ON CONFLICT (language, slug) DO NOTHING""", articleId, language, kind == EditionKind.SOURCE, slug, state) == 1;
+    /**
+     * Inserts the edition at revision 1 with the slug, and that first revision in the same statement, unless the
+     * slug is taken in the language; true when it inserted.
+     */
+    boolean insertIfSlugFree(UUID articleId, String language, EditionKind kind, String slug, EditionState state,
+                             Revision first) {
+        return jdbc.one("""
+                WITH edition AS (
+                         INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
+                         VALUES (?, ?, ?, ?, ?, 1)
+                         ON CONFLICT (language, slug) DO NOTHING
+                         RETURNING article_id, language),
+                     revision AS (
+                         INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id,
+                                                created_at)
+                         SELECT article_id, language, ?, ?, ?, ?, ?, ?, ? FROM edition)
+                SELECT count(*) FROM edition""",
+                row -> row.getInt(1) == 1, articleId, language, kind == EditionKind.SOURCE, slug, state,
+                first.number(), first.title(), first.summary(), first.body(), first.note(), first.authorId(),
+                first.createdAt()).orElse(false);
     }
 
     /** A new translation edition: TRANSLATION, no text yet, pinned to a source revision; false if the slug is taken. */
@@ -81,6 +96,21 @@ public class EditionRepository {
                 + " ORDER BY language FOR UPDATE", EditionRepository::edition, articleId);
     }
 
+    /**
+     * What a change that may cascade holds, row-locked in one statement: the source edition and, when
+     * {@code language} is the source's, all its translations, else only that translation. The sort runs below
+     * the lock, so rows are locked in the documented order (source first, then translations by language).
+     */
+    List<Edition> lockForCascade(UUID articleId, String language) {
+        return jdbc.list("SELECT " + COLUMNS + """
+                 FROM editions
+                WHERE article_id = ?
+                  AND (is_source OR language = ?
+                       OR EXISTS (SELECT 1 FROM editions s WHERE s.article_id = ? AND s.is_source AND s.language = ?))
+                ORDER BY NOT is_source, language
+                  FOR UPDATE""", EditionRepository::edition, articleId, language, articleId, language);
+    }
+
     List<Edition> ofArticle(UUID articleId) {
         return jdbc.list("SELECT " + COLUMNS + " FROM editions WHERE article_id = ? ORDER BY NOT is_source, language",
                 EditionRepository::edition, articleId);
@@ -103,17 +133,30 @@ public class EditionRepository {
      * Writes the edition's new facts if it is still at the version and state they were computed from; one
      * statement for every change. A slug another story took meanwhile is a 409.
      */
-    boolean replace(Edition current, Edition next) {
+    boolean replace(Edition current, Edition next, Revision written) {
         Publication p = next.publication();
-        return jdbc.updateOrDuplicate("The slug " + next.slug() + " is taken in " + next.language(), """
+        // A new revision goes in with the same statement (the caller rolls back if the guard fails).
+        String revision = written == null ? "" : """
+                WITH revision AS (
+                    INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))
+                """;
+        List<Object> params = new ArrayList<>();
+        if (written != null) {
+            params.addAll(java.util.Arrays.asList(current.articleId(), current.language(), written.number(),
+                    written.title(), written.summary(), written.body(), written.note(), written.authorId(),
+                    written.createdAt()));
+        }
+        params.addAll(java.util.Arrays.asList(p.state(), next.slug(), next.currentRevision(), next.publishedRevision(),
+                next.sourceRevision(), next.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
+                next.withdrawnReason(), current.articleId(), current.language(), current.version(),
+                current.publication().state()));
+        return jdbc.updateOrDuplicate("The slug " + next.slug() + " is taken in " + next.language(), revision + """
                 UPDATE editions
                    SET state = ?, slug = ?, current_revision = ?, published_revision = ?, source_revision = ?,
                        outdated = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
                        withdrawn_reason = ?, version = version + 1
-                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""",
-                p.state(), next.slug(), next.currentRevision(), next.publishedRevision(), next.sourceRevision(),
-                next.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(), next.withdrawnReason(),
-                current.articleId(), current.language(), current.version(), current.publication().state()) == 1;
+                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""", params.toArray()) == 1;
     }
 
     /**

@@ -63,8 +63,13 @@ public class EditionService {
         Change change = Change.ifMatch(expectedVersion)
                 .text(new Change.Text(request.title(), request.summary(), request.body(), request.note()))
                 .described(saveDetail(edition, action, request.isMinor()));
-        Edition saved = door.apply(new EditionKey(articleId, language), action, editor.accountId(),
+        Editions.Applied applied = door.applied(new EditionKey(articleId, language), action, editor.accountId(),
                 goesLive ? change : change.heldForReview());
+        Edition saved = applied.edition();
+        if (action == EditionAction.EDIT) {
+            // Nothing else reacts to an edit: the view is what was just written, not read back.
+            return view(saved, applied.written());
+        }
         if (action == EditionAction.CORRECT && edition.isSource()) {
             sourceCorrections.fire(new SourceCorrected(articleId, language, saved.currentRevision(), !request.isMinor(),
                     editor.accountId()));

@@ -10,6 +10,7 @@ import newsdesk.platform.ETags;
 import newsdesk.platform.NewsroomMetrics;
 import newsdesk.platform.NotFound;
 import newsdesk.platform.PreconditionFailed;
+import newsdesk.workflow.ArticleState;
 import newsdesk.workflow.EditionAction;
 import newsdesk.workflow.EditionState;
 import newsdesk.workflow.Publication;
@@ -30,9 +31,6 @@ public class Editions {
 
     @Inject
     EditionRepository editions;
-
-    @Inject
-    RevisionRepository revisions;
 
     @Inject
     ArticleRepository articles;
@@ -71,13 +69,25 @@ public class Editions {
      * {@link Change#expectedVersion()} is stale; 422 for a schedule in the past.
      */
     public Edition apply(EditionKey key, EditionAction action, UUID actorId, Change change) {
+        return applied(key, action, actorId, change).edition();
+    }
+
+    /** The edition after an {@link #apply}, and the revision it wrote (null if none), so callers need not read them back. */
+    public record Applied(Edition edition, Revision written) {
+    }
+
+    /** {@link #apply}, also handing back the revision written, if any. */
+    public Applied applied(EditionKey key, EditionAction action, UUID actorId, Change change) {
         Locked locked = lock(key, cascades(action));
         Edition edition = locked.edition();
         if (change.expectedVersion() != null && edition.version() != change.expectedVersion()) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
         }
         check(locked, action, change);
-        Edition next = step(locked.source(), edition, action, actorId, change);
+        // A source change that holds every translation knows the whole story: the article's state needs no read.
+        List<Edition> wholeStory = edition.isSource() && cascades(action) ? locked.translations() : null;
+        Applied applied = step(locked.source(), edition, action, actorId, change, wholeStory);
+        Edition next = applied.edition();
         if (edition.isSource() && action == EditionAction.WITHDRAW) {
             kill(next, locked.translations(), actorId, change.reason());
         } else if (edition.isSource() && (action == EditionAction.PUBLISH || action == EditionAction.PUBLISH_DUE)) {
@@ -85,7 +95,7 @@ public class Editions {
         } else if (action == EditionAction.APPROVE) {
             autoPublish(locked.source(), List.of(next), actorId);
         }
-        return next;
+        return applied;
     }
 
     /** The scheduler's way in: publishes the edition if it is still scheduled and due; false if not (any more). */
@@ -113,10 +123,22 @@ public class Editions {
     }
 
     private Locked lock(EditionKey key, boolean allTranslations) {
+        if (allTranslations) {
+            // The same rows in the same order as below, locked by one statement.
+            List<Edition> story = editions.lockForCascade(key.articleId(), key.language());
+            if (story.isEmpty() || !story.get(0).isSource()) {
+                throw new NotFound("No article " + key.articleId());
+            }
+            Edition source = story.get(0);
+            List<Edition> translations = story.subList(1, story.size());
+            Edition edition = story.stream().filter(e -> e.language().equals(key.language())).findFirst()
+                    .orElseThrow(() -> new NotFound("Article " + key.articleId() + " has no " + key.language() + " edition"));
+            return new Locked(source, edition.isSource() ? translations : List.of(edition), edition);
+        }
         Edition source = editions.lockSource(key.articleId())
                 .orElseThrow(() -> new NotFound("No article " + key.articleId()));
         if (source.language().equals(key.language())) {
-            return new Locked(source, allTranslations ? editions.lockTranslations(key.articleId()) : List.of(), source);
+            return new Locked(source, List.of(), source);
         }
         Edition edition = editions.lock(key.articleId(), key.language())
                 .orElseThrow(() -> new NotFound("Article " + key.articleId() + " has no " + key.language() + " edition"));
@@ -146,7 +168,13 @@ public class Editions {
     }
 
     /** One edition's transition, on rows the caller has locked. */
-    private Edition step(Edition source, Edition edition, EditionAction action, UUID actorId, Change change) {
+    private Applied step(Edition source, Edition edition, EditionAction action, UUID actorId, Change change) {
+        return step(source, edition, action, actorId, change, null);
+    }
+
+    /** {@code translations}: when {@code edition} is the source, all its translations as locked; else null. */
+    private Applied step(Edition source, Edition edition, EditionAction action, UUID actorId, Change change,
+                         List<Edition> translations) {
         Instant now = clock.instant();
         Publication before = edition.publication();
         Publication after = Transitions.apply(edition, action, now, change.at());
@@ -170,21 +198,24 @@ public class Editions {
                 action == EditionAction.CORRECT && !readersSee ? before : after, current, published, pin,
                 action == EditionAction.WITHDRAW ? change.reason() : edition.withdrawnReason(), outdated,
                 edition.version() + 1);
-        if (!editions.replace(edition, next)) {
+        if (!editions.replace(edition, next, written)) {
             throw change.expectedVersion() != null ? PreconditionFailed.stale(ETags.of(edition.version()))
                     : new Conflict(ErrorCode.CONFLICT, "The " + edition.language() + " edition changed meanwhile; try again");
         }
-        if (written != null) {
-            revisions.insert(edition.articleId(), edition.language(), written);
-        }
         AuditAction audit = change.audit() != null ? change.audit() : AuditAction.of(action);
-        changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
-                next.publication().state(), detail(action, change, written));
+        if (translations == null) {
+            changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
+                    next.publication().state(), detail(action, change, written));
+        } else {
+            changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
+                    next.publication().state(), detail(action, change, written), ArticleState.of(
+                            next.publication().state(), translations.stream().map(t -> t.publication().state()).toList()));
+        }
         if (readersSee) {
             outbox.publicationChanged(action.slug(), edition.articleId(), edition.language());
             metrics.published(edition.language(), killed(source, edition, action) ? "kill" : audit.slug());
         }
-        return next;
+        return new Applied(next, written);
     }
 
     /**
@@ -252,6 +283,7 @@ public class Editions {
     /** Approved translations of a story that opted in go out as soon as its source is out. */
     private void autoPublish(Edition source, List<Edition> translations, UUID actorId) {
         if (!source.publication().isPublished()
+                || translations.stream().noneMatch(t -> t.publication().state() == EditionState.APPROVED)
                 || !articles.find(source.articleId()).map(Article::autoPublishTranslations).orElse(false)) {
             return;
         }

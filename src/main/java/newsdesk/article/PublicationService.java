@@ -40,9 +40,11 @@ public class PublicationService {
     public EditionView publish(Caller editor, UUID articleId, String language, long expectedVersion, PublishRequest request) {
         boolean now = request == null || request.at() == null;
         Change change = Change.ifMatch(expectedVersion);
-        door.apply(new EditionKey(articleId, language), now ? EditionAction.PUBLISH : EditionAction.SCHEDULE,
-                editor.accountId(), now ? change : change.at(request.at()));
-        return view(articleId, language);
+        Edition published = door.apply(new EditionKey(articleId, language), now ? EditionAction.PUBLISH
+                : EditionAction.SCHEDULE, editor.accountId(), now ? change : change.at(request.at()));
+        // The door's result is the edition as written; only its current text is read.
+        return EditionService.view(published, revisions.find(articleId, language, published.currentRevision())
+                .orElseThrow());
     }
 
     /** Calls a scheduled publication off: back to DRAFT (source) or APPROVED (translation). */

@@ -62,22 +62,24 @@ public class ClaimService {
 
     /**
      * Claims the best open task (priority, then due time, then age) in the translator's languages, or in
-     * the one asked for: empty when there is none. 409 when the translator already holds the maximum.
+     * the one asked for, else the best lapsed claim: empty when there is none. 409 when the translator already
+     * holds the maximum. One statement, one round trip, committed on its own (no transaction around it): the
+     * cap, the languages, the lease, the claim, the audit events and the view's task and source text
+     * (TaskRepository#claimNext); the view reads more only when the task has review comments or the language
+     * pair has glossary terms.
      */
-    @InTransaction
     public Optional<TaskView> claimNext(Caller translator, String language) {
         List<String> languages = language == null ? translator.languages() : List.of(language);
         if (language != null && !translator.languages().contains(language)) {
             throw new Forbidden("You do not translate into " + language);
         }
-        Instant now = clock.instant();
-        checkClaimLimit(translator.accountId(), now);
-        Optional<Task> claimed = transitions.claimBest(languages, translator.accountId(), leaseUntil(now));
-        if (claimed.isEmpty() && transitions.expireLapsed() > 0) {
-            // The queue looked empty, but lapsed claims were waiting for the sweeper: they count as open.
-            claimed = transitions.claimBest(languages, translator.accountId(), leaseUntil(now));
+        TaskRepository.ClaimedNext outcome = transitions.claimNext(languages, translator.accountId(), maxClaims,
+                        leaseUntil(clock.instant()))
+                .orElseThrow(() -> new Forbidden("This account can no longer claim tasks"));
+        if (outcome.task() == null && outcome.held() >= maxClaims) {
+            throw tooMany(outcome.held());
         }
-        return claimed.map(views::full);
+        return Optional.ofNullable(outcome.task() == null ? null : views.claimed(outcome));
     }
 
     /** Claims a given open (or lapsed) task, or renews the caller's own lease on it. */
@@ -171,9 +173,13 @@ public class ClaimService {
         tasks.lockClaimsOf(translatorId);
         int held = tasks.activeClaims(translatorId, now);
         if (held >= maxClaims) {
-            throw new Conflict(ErrorCode.CONFLICT, "The translator holds " + held + " tasks, the most one may hold at"
-                    + " once; submit or release one first");
+            throw tooMany(held);
         }
+    }
+
+    private static Conflict tooMany(int held) {
+        return new Conflict(ErrorCode.CONFLICT, "The translator holds " + held + " tasks, the most one may hold at"
+                + " once; submit or release one first");
     }
 
     Instant leaseUntil(Instant now) {

@@ -173,15 +173,109 @@ public class TaskRepository {
                 task.id(), task.holderId(), task.leaseCount(), now, expectedVersion) == 1;
     }
 
+    /** What claim-next asks of the queue; the states come from TaskWorkflow, the audit slugs from the caller. */
+    record ClaimNextQuery(UUID translatorId, List<String> languages, int maxClaims, Instant now, Instant leaseUntil,
+                          TaskState open, TaskState lapsed, TaskState claimed, TaskState reclaimed, String claimAudit,
+                          String expiryAudit) {
+    }
+
+    /**
+     * The outcome of claim-next: the translator's live claims before it ({@code held}), and the task it claimed
+     * with what its view needs, if any. {@code formerHolder} is set when the task was a lapsed claim.
+     */
+    record ClaimedNext(int held, Task task, UUID formerHolder, int currentSourceRevision, SourceText source,
+                       boolean hasComments, boolean hasGlossary) {
+    }
+
+    /**
+     * claim-next in one statement, one round trip: locks the translator's account row (their claims queue
+     * behind each other, across instances; see V17 for why the count is a volatile function), counts their
+     * live claims, and if they are under the cap claims the best open task in their languages, or else the
+     * best lapsed claim, skipping rows others hold; writes the audit events (a lapsed lease's expiry, then the
+     * claim) and returns the claimed task with its pinned source text. Empty only for an unknown account.
+     */
+    Optional<ClaimedNext> claimNext(ClaimNextQuery q) {
+        // One language (the usual request) is an equality, so the queue index gives the order and the scan stops
+        // at the first row it can lock; = ANY needs every matching row sorted first.
+        boolean one = q.languages().size() == 1;
+        Object languages = one ? q.languages().get(0) : q.languages();
+        return jdbc.one(("""
+                WITH me AS MATERIALIZED (
+                         SELECT id, username FROM accounts WHERE id = ? FOR NO KEY UPDATE),
+                     room AS MATERIALIZED (
+                         SELECT id, username, live_claims(id, ?) AS held FROM me),
+                     best AS MATERIALIZED (
+                         SELECT t.id, t.holder_id, t.state FROM tasks t
+                          WHERE t.state = ? AND t.language = ANY (?)
+                            AND EXISTS (SELECT 1 FROM room WHERE room.held < ?)
+                          ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
+                          LIMIT 1 FOR UPDATE SKIP LOCKED),
+                     lapsed AS MATERIALIZED (
+                         SELECT t.id, t.holder_id, t.state FROM tasks t
+                          WHERE t.state = ? AND t.lease_expires_at <= ? AND t.language = ANY (?)
+                            AND NOT EXISTS (SELECT 1 FROM best) AND EXISTS (SELECT 1 FROM room WHERE room.held < ?)
+                          ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
+                          LIMIT 1 FOR UPDATE SKIP LOCKED),
+                     picked AS (SELECT * FROM best UNION ALL SELECT * FROM lapsed),
+                     claimed AS (
+                         UPDATE tasks t SET state = CASE WHEN p.state = ? THEN ? ELSE ? END, holder_id = room.id,
+                                            lease_expires_at = ?,
+                                            lease_count = t.lease_count + 1, version = t.version + 1, updated_at = ?
+                           FROM picked p, room
+                          WHERE t.id = p.id AND t.state = p.state
+                            AND (t.state = ? OR t.lease_expires_at <= ?)
+                          RETURNING t.*, p.holder_id AS former_holder_id, p.state AS former_state),
+                     audit AS (
+                         INSERT INTO events (article_id, language, actor_id, action, detail, created_at)
+                         SELECT c.article_id, c.language, e.actor_id, e.action, e.detail, ?
+                           FROM claimed c CROSS JOIN LATERAL (VALUES
+                                (1, NULL::uuid, ?, 'held by ' || c.former_holder_id),
+                                (2, c.holder_id, ?, 'task ' || c.id)) AS e (n, actor_id, action, detail)
+                          WHERE e.n = 2 OR c.former_state = ?
+                          ORDER BY c.id, e.n)
+                SELECT room.held, room.username AS holder, c.*, s.language AS source_language,
+                       s.current_revision AS current_source_revision, r.title AS source_title,
+                       r.summary AS source_summary, r.body AS source_body,
+                       EXISTS (SELECT 1 FROM task_comments tc WHERE tc.task_id = c.id) AS has_comments,
+                       EXISTS (SELECT 1 FROM glossary_terms g
+                                WHERE g.source_language = s.language AND g.target_language = c.language) AS has_glossary
+                  FROM room
+                  LEFT JOIN claimed c ON true
+                  LEFT JOIN editions s ON s.article_id = c.article_id AND s.is_source
+                  LEFT JOIN revisions r ON r.article_id = c.article_id AND r.language = s.language
+                                       AND r.number = c.source_revision""").replace("t.language = ANY (?)",
+                        one ? "t.language = ?" : "t.language = ANY (?)"),
+                row -> {
+                    int held = row.getInt("held");
+                    if (row.getObject("id") == null) {
+                        return new ClaimedNext(held, null, null, 0, null, false, false);
+                    }
+                    Task task = task(row);
+                    SourceText source = new SourceText(row.getString("source_language"), task.sourceRevision(),
+                            row.getString("source_title"), row.getString("source_summary"), row.getString("source_body"));
+                    return new ClaimedNext(held, task, Jdbc.uuid(row, "former_holder_id"),
+                            row.getInt("current_source_revision"), source, row.getBoolean("has_comments"),
+                            row.getBoolean("has_glossary"));
+                },
+                q.translatorId(), q.now(),
+                q.open(), languages, q.maxClaims(),
+                q.lapsed(), q.now(), languages, q.maxClaims(),
+                q.open(), q.claimed(), q.reclaimed(), q.leaseUntil(), q.now(), q.open(), q.now(),
+                q.now(), q.expiryAudit(), q.claimAudit(), q.lapsed());
+    }
+
     /** Live claims this account holds at {@code now}. */
     int activeClaims(UUID holder, Instant now) {
         return jdbc.one("SELECT count(*) FROM tasks WHERE state = 'CLAIMED' AND holder_id = ? AND lease_expires_at > ?",
                 row -> row.getInt(1), holder, now).orElse(0);
     }
 
-    /** Serializes one translator's claims across instances, so the per-translator limit holds under races. */
+    /**
+     * Serializes one translator's claims across instances, so the per-translator limit holds under races: the
+     * same account row lock claim-next takes inside its statement.
+     */
     void lockClaimsOf(UUID holder) {
-        jdbc.one("SELECT pg_advisory_xact_lock(hashtextextended(?::text, 42))", row -> 1, holder);
+        jdbc.list("SELECT 1 FROM accounts WHERE id = ? FOR NO KEY UPDATE", row -> 1, holder);
     }
 
     void comment(UUID taskId, UUID authorId, String verdict, String body, Instant now) {

@@ -4,7 +4,6 @@ import newsdesk.workflow.TaskState;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,16 +25,6 @@ record TaskSelection(String candidates, boolean candidatesInState, List<Object> 
         return new TaskSelection(BY_ID, false, List.of(task.id()),
                 " AND t.holder_id = ? AND t.lease_count = ? AND t.lease_expires_at > ?",
                 List.of(task.holderId(), task.leaseCount(), now));
-    }
-
-    /** The best task in the queue for these languages (priority, due time, age); rows others hold are skipped. */
-    static TaskSelection bestInQueue(Collection<String> languages) {
-        return new TaskSelection("""
-                SELECT id, holder_id FROM tasks
-                 WHERE state = ? AND language = ANY (?)
-                 ORDER BY priority DESC, due_at ASC NULLS LAST, created_at, id
-                 LIMIT 1
-                   FOR UPDATE SKIP LOCKED""", true, List.of(languages), "", List.of());
     }
 
     /** Every task whose lease ran out; rows being changed elsewhere wait for the next sweep. */

@@ -68,11 +68,26 @@ public class TaskTransitions {
                 .orElseThrow(() -> which.guardsTheHolder() ? notYours(task) : changedMeanwhile(task));
     }
 
-    /** Claims the best task in the queue for these languages, in one statement. */
-    Optional<Task> claimBest(List<String> languages, UUID translatorId, Instant leaseUntil) {
-        return move(TaskState.OPEN, TaskAction.CLAIM, TaskSelection.bestInQueue(languages),
-                TaskChange.claimBy(translatorId, leaseUntil), translatorId, row -> "task " + row.task().id())
-                .stream().findFirst().map(TaskRepository.Moved::task);
+    /**
+     * claim-next as one statement: under the cap, the best open task in these languages, or else the best
+     * lapsed claim (which expires and is claimed at once: both transitions asked of the table, both audited).
+     * The outcome carries the translator's live claims before it; empty only for an unknown account.
+     */
+    Optional<TaskRepository.ClaimedNext> claimNext(List<String> languages, UUID translatorId, int maxClaims,
+                                                   Instant leaseUntil) {
+        TaskState claimed = check(TaskState.OPEN, TaskAction.CLAIM);
+        TaskState reopened = check(TaskState.CLAIMED, TaskAction.EXPIRE);
+        TaskState reclaimed = check(reopened, TaskAction.CLAIM);
+        Optional<TaskRepository.ClaimedNext> outcome = tasks.claimNext(new TaskRepository.ClaimNextQuery(translatorId,
+                languages, maxClaims, clock.instant(), leaseUntil, TaskState.OPEN, TaskState.CLAIMED, claimed, reclaimed,
+                audit(TaskAction.CLAIM).orElseThrow().slug(), audit(TaskAction.EXPIRE).orElseThrow().slug()));
+        outcome.map(TaskRepository.ClaimedNext::task).ifPresent(task -> {
+            if (outcome.get().formerHolder() != null) {
+                metrics.taskMoved(task.language(), TaskAction.EXPIRE.slug());
+            }
+            metrics.taskMoved(task.language(), TaskAction.CLAIM.slug());
+        });
+        return outcome;
     }
 
     /** Returns every lapsed claim to the queue; the audit names who lost it. */

@@ -57,6 +57,19 @@ public class TaskViews {
                 machine.suggestions(task.language(), text), terms, null);
     }
 
+    /**
+     * The full view of a task claim-next just claimed, from what its statement returned: reads only the review
+     * comments and glossary terms, and only when the statement saw there are some.
+     */
+    TaskView claimed(TaskRepository.ClaimedNext claimed) {
+        Task task = claimed.task();
+        SourceText text = claimed.source();
+        List<GlossaryHit> terms = claimed.hasGlossary() ? glossary.inSource(text.language(), task.language(), text.title(),
+                text.summary(), text.body()) : List.of();
+        return view(task, claimed.currentSourceRevision(), text, claimed.hasComments() ? tasks.comments(task.id()) : List.of(),
+                machine.suggestions(task.language(), text), terms, null);
+    }
+
     /** The full view with translation-memory matches for its source (what GET /api/tasks/{id} shows). */
     TaskView withMatches(Task task) {
         TaskView full = full(task);

@@ -16,9 +16,10 @@ public class OutboxRepository {
     Jdbc jdbc;
 
     void append(String topic, UUID articleId, String language, Instant now) {
-        jdbc.update("INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?)",
-                topic, articleId, language, now);
-        bumpVersion();
+        // One statement: the row and the version bump that feed caches compare against.
+        jdbc.update("""
+                WITH appended AS (INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?))
+                UPDATE publication_version SET version = version + 1""", topic, articleId, language, now);
     }
 
     void bumpVersion() {

@@ -19,7 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Database {
 
-    private HikariDataSource pool;
+    /** Built on first use; volatile so taking a connection needs no lock once it exists. */
+    private volatile HikariDataSource pool;
 
     @Inject
     @ConfigProperty(name = "newsdesk.db.url")
@@ -42,7 +43,8 @@ public class Database {
     int connectTimeoutSeconds;
 
     Connection connection() throws SQLException {
-        return pool().getConnection();
+        HikariDataSource built = pool;
+        return (built != null ? built : pool()).getConnection();
     }
 
     private synchronized HikariDataSource pool() {

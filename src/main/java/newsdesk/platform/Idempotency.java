@@ -30,19 +30,44 @@ public class Idempotency {
     public record Outcome(UUID resourceId, boolean replayed) {
     }
 
+    /**
+     * For a creation whose id is chosen up front: the key is stored with that id in one statement (nobody
+     * sees it before the transaction commits, so it never shows as unfinished), then {@code create} runs.
+     */
+    public Outcome create(UUID accountId, String scope, String key, Object request, UUID id, Runnable create) {
+        if (key == null) {
+            create.run();
+            return new Outcome(id, false);
+        }
+        byte[] hash = hash(key, request);
+        if (keys.claim(accountId, scope, key, hash, id, clock.instant())) {
+            create.run();
+            return new Outcome(id, false);
+        }
+        return replay(accountId, scope, key, hash);
+    }
+
     public Outcome create(UUID accountId, String scope, String key, Object request, Supplier<UUID> create) {
         if (key == null) {
             return new Outcome(create.get(), false);
         }
-        if (key.isBlank() || key.length() > 200) {
-            throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
-        }
-        byte[] hash = Hashes.sha256(JSON.toJson(request));
-        if (keys.claim(accountId, scope, key, hash, clock.instant())) {
+        byte[] hash = hash(key, request);
+        if (keys.claim(accountId, scope, key, hash, null, clock.instant())) {
             UUID id = create.get();
             keys.complete(accountId, scope, key, id);
             return new Outcome(id, false);
         }
+        return replay(accountId, scope, key, hash);
+    }
+
+    private static byte[] hash(String key, Object request) {
+        if (key.isBlank() || key.length() > 200) {
+            throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        return Hashes.sha256(JSON.toJson(request));
+    }
+
+    private Outcome replay(UUID accountId, String scope, String key, byte[] hash) {
         Optional<IdempotencyRepository.Stored> stored = keys.find(accountId, scope, key);
         if (stored.isEmpty() || stored.get().resourceId() == null) {
             throw new Conflict(ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed");

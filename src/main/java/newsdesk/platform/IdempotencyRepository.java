@@ -18,13 +18,15 @@ public class IdempotencyRepository {
     }
 
     /**
-     * Claims the key for this request; false when it was already claimed. A concurrent claim of the same
+     * Claims the key for this request (with the resource's id when it is known up front, else null until
+     * {@link #complete}); false when it was already claimed. A concurrent claim of the same
      * key waits on the unique index until the first transaction ends, then sees it.
      */
-    boolean claim(UUID accountId, String scope, String key, byte[] requestHash, Instant now) {
+    boolean claim(UUID accountId, String scope, String key, byte[] requestHash, UUID resourceId, Instant now) {
         return jdbc.update("""
-                INSERT INTO idempotency_keys (account_id, scope, key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", accountId, scope, key, requestHash, now) == 1;
+                INSERT INTO idempotency_keys (account_id, scope, key, request_hash, resource_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", accountId, scope, key, requestHash, resourceId, now) == 1;
     }
 
     Optional<Stored> find(UUID accountId, String scope, String key) {

@@ -6,14 +6,21 @@ import newsdesk.testing.Stories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static newsdesk.testing.Stories.edition;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Claiming and working on a task over HTTP: the queue order, leases, drafts, rebasing. */
 @ExtendWith(NewsdeskServer.class)
@@ -56,6 +63,34 @@ class ClaimsIT {
         desk.as(translator).post("/api/tasks/claim-next").then().statusCode(409).body("detail", containsString("3 tasks"));
         desk.as(translator).get("/api/tasks?mine=true").then().body("items.size()", equalTo(3))
                 .body("items.id", not(hasItem(low)));
+    }
+
+    @Test
+    void concurrentClaimsOfOneTranslatorNeverPassTheLimit() throws Exception {
+        String lang = desk.newLanguage();
+        Desk.Person translator = desk.newTranslator(lang);
+        for (int i = 0; i < 8; i++) {
+            steps.requestTranslation(stories.create(editor, "uk"), lang);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return desk.as(translator).body(Map.of("language", lang)).post("/api/tasks/claim-next").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> call : calls) {
+            statuses.add(call.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "the limit of 3 held: " + statuses);
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), "the others were refused: " + statuses);
+        desk.as(translator).get("/api/tasks?mine=true").then().body("items.size()", equalTo(3));
     }
 
     @Test
