@@ -25,6 +25,7 @@ work=$(mktemp -d)
 server=
 cleanup() {
     [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
+    if [ -f "$work/data/postgres/postmaster.pid" ]; then kill "$(head -1 "$work/data/postgres/postmaster.pid")" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,7 +35,7 @@ now() { date +%s.%N; }
 wait_200() {  # url: waits for a 200 (at most 5 minutes), fails if the server died
     for _ in $(seq 1 3000); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
-        kill -0 "$server" 2>/dev/null || { echo "the server died; log in $log"; tail -20 "$log"; exit 1; }
+        kill -0 "$server" 2>/dev/null || { cp "$log" "${TMPDIR:-/tmp}/startup-bench-failed.log"; echo "the server died; its log: ${TMPDIR:-/tmp}/startup-bench-failed.log"; exit 1; }
         sleep 0.1
     done
     echo "no 200 from $1"; exit 1
