@@ -8,7 +8,7 @@
 # folder each start, as plain Payara Micro does). Each round, alternating: the trivial WAR, then
 # `java -jar target/newsdesk.jar` restarting on one embedded PostgreSQL data folder (filled once with
 # published stories). For each: seconds from process start to the first 200 (Newsdesk: /health/ready,
-# which checks the database; trivial: /hello), then `wrk -t2 -c32 -d10s` (Newsdesk: /feeds/en/atom.xml),
+# which checks the database; trivial: /hello), then one request and `wrk -t2 -c32 -d10s --timeout 10s` (Newsdesk: /feeds/en/atom.xml),
 # then the resident memory (RSS) of the JVM. Prints the median ratios. The first, untimed Newsdesk start
 # (initdb, migrations) is printed for information. BENCH_JAVA_OPTS adds JVM options to both servers.
 set -euo pipefail
@@ -41,8 +41,9 @@ wait_200() {  # url: waits for a 200 (at most 5 minutes), fails if the server di
     echo "no 200 from $1"; exit 1
 }
 rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
-load() {  # url: wrk's requests/s
-    wrk -t2 -c32 -d10s "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'
+load() {  # url: wrk's requests/s, after one request (the first render of a feed, a JIT still at work)
+    curl -s -o /dev/null "$1"
+    wrk -t2 -c32 -d10s --timeout 10s "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 listening() { ss -ltnpH | grep "pid=$1," | awk '{print $4}' | tr '\n' ' '; }
