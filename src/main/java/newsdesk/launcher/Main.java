@@ -8,7 +8,9 @@ import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar target/newsdesk.jar}: database first (embedded unless NEWSDESK_DB_URL is set), schema
@@ -19,6 +21,7 @@ public final class Main {
 
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
     private static final int EXIT_START_FAILED = 2;
+    private static final AtomicBoolean GAVE_UP = new AtomicBoolean();
 
     private Main() {
     }
@@ -29,34 +32,65 @@ public final class Main {
         try {
             start(settings);
         } catch (LaunchFailure e) {
-            LOG.log(Level.ERROR, "Newsdesk did not start: " + e.getMessage());
-            LOG.log(Level.DEBUG, "cause", e);
-            System.exit(EXIT_START_FAILED);
+            giveUp(e);
         }
     }
 
+    /**
+     * The database (embedded start, reachability, migrations) is prepared on its own thread while Payara Micro
+     * boots on this one, and the WAR is deployed once both are done: the database is mostly waiting on
+     * PostgreSQL, Payara's boot mostly computing. A database problem stops the start at once.
+     */
     private static void start(Settings settings) {
         Path dataDir = Path.of(settings.require("newsdesk.data.dir")).toAbsolutePath().normalize();
-        Optional<String> externalUrl = settings.get("newsdesk.db.url");
-        EmbeddedDatabase embedded = externalUrl.isPresent()
-                ? null
-                : EmbeddedDatabase.start(dataDir, settings.get("newsdesk.embedded.db.port").map(Integer::parseInt).orElse(0));
-        DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
-                settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
+        CompletableFuture<PreparedDatabase> database = new CompletableFuture<>();
+        Thread preparing = new Thread(() -> {
+            try {
+                database.complete(PreparedDatabase.prepare(settings, dataDir));
+            } catch (LaunchFailure e) {
+                database.completeExceptionally(e);
+                giveUp(e);
+            } catch (RuntimeException | Error e) {
+                database.completeExceptionally(e);
+                giveUp(new LaunchFailure("the database did not start: " + EmbeddedDatabase.rootMessage(e), e));
+            }
+        }, "newsdesk-database");
+        preparing.start();
+        PayaraMicroRuntime payara;
         try {
-            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"));
-            Migrations.migrate(db);
-            // The application reads these through MicroProfile Config (system properties rank first).
-            System.setProperty("newsdesk.db.url", db.url());
-            System.setProperty("newsdesk.db.user", db.user());
-            System.setProperty("newsdesk.db.password", db.password());
-            PayaraMicroRuntime payara = bootPayara(settings, dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, embedded), "newsdesk-shutdown"));
+            payara = bootPayara(settings, dataDir);
         } catch (RuntimeException e) {
-            if (embedded != null) {
-                embedded.close();
+            // Never leave an embedded PostgreSQL running behind a failed start.
+            try {
+                database.join().close();
+            } catch (CompletionException alsoFailed) {
+                LOG.log(Level.DEBUG, "the database did not start either", alsoFailed);
             }
             throw e;
+        }
+        PreparedDatabase db;
+        try {
+            db = database.join();
+        } catch (CompletionException e) {
+            // The database thread has told the operator and is ending the process.
+            throw e.getCause() instanceof LaunchFailure failure ? failure : new LaunchFailure(e.getMessage(), e);
+        }
+        // Before deploying: /health/ready may answer before deploy() returns, and a SIGTERM from then on must
+        // still stop the embedded PostgreSQL. A failed deployment exits through this hook too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, db), "newsdesk-shutdown"));
+        // The application reads these through MicroProfile Config (system properties rank first).
+        System.setProperty("newsdesk.db.url", db.target().url());
+        System.setProperty("newsdesk.db.user", db.target().user());
+        System.setProperty("newsdesk.db.password", db.target().password());
+        deploy(settings, payara);
+    }
+
+    /** Prints the one line saying what to fix and ends the process; only the first failure is told. */
+    private static void giveUp(LaunchFailure e) {
+        if (GAVE_UP.compareAndSet(false, true)) {
+            LOG.log(Level.ERROR, "Newsdesk did not start: " + e.getMessage());
+            LOG.log(Level.DEBUG, "cause", e);
+            System.exit(EXIT_START_FAILED);
         }
     }
 
@@ -80,21 +114,53 @@ public final class Main {
             micro.setHttpPort(settings.integer("newsdesk.http.port"));
             micro.setRootDir(Files.createDirectories(payaraRoot.resolve("domain")).toFile());
             micro.addLibrary(RequestPathCheck.jar(war.resolveSibling("lib")).toFile());
+            // The application's libraries sit beside the WAR, not in its WEB-INF/lib: Payara reads every class of
+            // every jar in a WAR while it deploys (ICU4J alone has thousands), and none of them holds a bean.
+            for (Path library : applicationLibraries(war.resolveSibling("lib").resolve("app"))) {
+                micro.addLibrary(library.toFile());
+            }
             PayaraMicroRuntime runtime = micro.bootStrap();
             RequestPathCheck.install(runtime);
-            int port = settings.integer("newsdesk.http.port");
-            // deploy() answers true even when the application failed to start (a CDI start-up observer threw),
-            // and Payara would then answer 500 to every request: ask the application itself.
-            if (!runtime.deploy("newsdesk", "/", war.toFile()) || !DeploymentCheck.answers(port)) {
-                runtime.shutdown();
-                throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
-            }
-            LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", port);
             return runtime;
         } catch (BootstrapException | java.io.IOException e) {
             throw new LaunchFailure("Payara Micro did not start: " + EmbeddedDatabase.rootMessage(e), e);
         } finally {
             Thread.currentThread().setContextClassLoader(launcherLoader);
+        }
+    }
+
+    private static void deploy(Settings settings, PayaraMicroRuntime runtime) {
+        Path war = warFile();
+        ClassLoader launcherLoader = Thread.currentThread().getContextClassLoader();
+        try {
+            int port = settings.integer("newsdesk.http.port");
+            // deploy() answers true even when the application failed to start (a CDI start-up observer threw),
+            // and Payara would then answer 500 to every request: ask the application itself.
+            if (!runtime.deploy("newsdesk", "/", war.toFile()) || !DeploymentCheck.answers(port)) {
+                throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
+            }
+            LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", port);
+        } finally {
+            Thread.currentThread().setContextClassLoader(launcherLoader);
+        }
+    }
+
+    private static void shutdownQuietly(PayaraMicroRuntime runtime) {
+        try {
+            runtime.shutdown();
+        } catch (IllegalStateException alreadyStopped) {
+            LOG.log(Level.DEBUG, "Payara Micro had already stopped (its own shutdown hook ran first)");
+        } catch (BootstrapException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Payara Micro did not stop cleanly", e);
+        }
+    }
+
+    private static java.util.List<Path> applicationLibraries(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new LaunchFailure("the application's libraries " + folder + " are missing; build them with ./mvnw package");
+        }
+        try (var jars = Files.list(folder)) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
     }
 
@@ -123,14 +189,8 @@ public final class Main {
         }
     }
 
-    private static void stop(PayaraMicroRuntime payara, EmbeddedDatabase embedded) {
-        try {
-            payara.shutdown();
-        } catch (BootstrapException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Payara Micro did not stop cleanly", e);
-        }
-        if (embedded != null) {
-            embedded.close();
-        }
+    private static void stop(PayaraMicroRuntime payara, PreparedDatabase db) {
+        shutdownQuietly(payara);
+        db.close();
     }
 }

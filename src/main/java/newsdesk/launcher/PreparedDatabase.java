@@ -1,0 +1,37 @@
+package newsdesk.launcher;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The application's database, reachable and migrated: the embedded PostgreSQL (started here) unless
+ * NEWSDESK_DB_URL names an external one. Stopping it stops the embedded server, if any.
+ */
+record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implements AutoCloseable {
+
+    static PreparedDatabase prepare(Settings settings, Path dataDir) {
+        Optional<String> externalUrl = settings.get("newsdesk.db.url");
+        EmbeddedDatabase embedded = externalUrl.isPresent()
+                ? null
+                : EmbeddedDatabase.start(dataDir, settings.get("newsdesk.embedded.db.port").map(Integer::parseInt).orElse(0));
+        DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
+                settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
+        try {
+            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"));
+            Migrations.migrate(db);
+            return new PreparedDatabase(embedded, db);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
