@@ -241,7 +241,7 @@ async function act(method, path, body, done, headers) {
 async function taskPage(id) {
   let { data: task, etag } = await api('GET', '/api/tasks/' + id);
   const holder = task.holderId === state.session.accountId && task.state === 'CLAIMED';
-  if (!holder) return reviewTaskPage(task);
+  if (!holder) return await reviewTaskPage(task);
   const draft = task.draft || {};
   const local = JSON.parse(localStorage.getItem('nd-draft-' + id) || 'null');
   const fields = {};
@@ -305,11 +305,18 @@ async function taskPage(id) {
 }
 
 function sourcePanel(task) {
+  const body = renderBody(task.source.body);
+  // A reviewer's comment about one paragraph stands right after that paragraph (blocks count from 0).
+  const blocks = Array.from(body.children);
+  (task.comments || []).filter((c) => c.block !== null && c.block !== undefined && blocks[c.block]).forEach((c) => {
+    blocks[c.block].after(h('aside', { class: 'block-comment', 'data-block': c.block, 'aria-label': t('blockComment', c.block + 1) },
+      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + '): '), c.body || ''));
+  });
   return h('div', { class: 'panel', lang: task.source.language },
     h('h2', {}, t('source', task.source.language, task.source.revision)),
     h('h3', {}, t('title')), h('p', { id: 'source-title' }, task.source.title),
     h('h3', {}, t('summary')), h('p', { id: 'source-summary' }, task.source.summary),
-    h('h3', {}, t('body')), renderBody(task.source.body));
+    h('h3', {}, t('body')), body);
 }
 
 async function sourceChangedBanner(task) {
@@ -329,7 +336,8 @@ function comments(task) {
   if (!task.comments || task.comments.length === 0) return null;
   return h('section', { 'aria-labelledby': 'comments-h', class: 'banner' }, h('h2', { id: 'comments-h' }, t('reviewComments')),
     h('ul', { class: 'plain', id: 'comments' }, task.comments.map((c) => h('li', {},
-      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + ', ' + fmtTime(c.at) + '): '), c.body || ''))));
+      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + ', ' + fmtTime(c.at)
+        + (c.block !== null && c.block !== undefined ? ', ' + t('paragraph', c.block + 1) : '') + '): '), c.body || ''))));
 }
 
 function helpers(task) {
@@ -394,24 +402,57 @@ async function reviewQueuePage() {
       h('td', {}, task.holder || ''), h('td', {}, fmtTime(task.updatedAt)))))));
 }
 
-function reviewTaskPage(task) {
+async function reviewTaskPage(task) {
   const draft = task.draft || {};
   const canJudge = task.state === 'SUBMITTED' && has('REVIEWER') && task.submittedBy !== state.session.accountId;
   const comment = h('textarea', { id: 'review-comment' });
+  const paragraphs = Array.from(renderBody(task.source.body).children);
+  const block = h('select', { id: 'review-block' }, h('option', { value: '' }, t('wholeText')),
+    paragraphs.map((p, i) => h('option', { value: String(i) }, t('paragraph', i + 1) + ': ' + clip(p.textContent))));
   const translation = h('div', { class: 'panel', lang: task.language }, h('h2', {}, t('translation', task.language)),
     h('h3', {}, t('title')), h('p', { id: 'draft-title' }, draft.title || ''),
     h('h3', {}, t('summary')), h('p', {}, draft.summary || ''),
     h('h3', {}, t('body')), renderBody(draft.body));
   page(t('reviewOf', task.source.title), h('p', {}, h('span', { class: 'chip' }, task.state), ' ', download(task)),
     comments(task), h('div', { class: 'side' }, sourcePanel(task), translation),
+    await previousSubmission(task),
     canJudge ? h('section', { 'aria-labelledby': 'verdict-h' }, h('h2', { id: 'verdict-h' }, t('verdict')),
       h('label', { for: 'review-comment' }, t('comment')), comment,
+      h('label', { for: 'review-block' }, t('commentAbout')), block,
       h('div', { class: 'actions' },
         h('button', { id: 'approve', onclick: () => act('POST', '/api/tasks/' + task.id + '/approve', { comment: comment.value || null }, t('approved')).then(() => { location.hash = '#/review'; }) }, t('approve')),
         h('button', { id: 'reject', class: 'danger', onclick: () => {
           if (!comment.value.trim()) { say(t('rejectNeedsComment'), true); comment.focus(); return; }
-          act('POST', '/api/tasks/' + task.id + '/reject', { comment: comment.value }, t('rejected')).then(() => { location.hash = '#/review'; });
+          const verdict = { comment: comment.value };
+          if (block.value !== '') verdict.block = parseInt(block.value, 10);
+          act('POST', '/api/tasks/' + task.id + '/reject', verdict, t('rejected')).then(() => { location.hash = '#/review'; });
         } }, t('reject')))) : null);
+}
+
+function clip(text) {
+  const one = String(text || '').replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? one.substring(0, 59) + '…' : one;
+}
+
+/**
+ * The submission against the one before it: each submission is a revision of the translation edition
+ * (submittedRevision), so the previous submission is the revision before it. The first has nothing to compare.
+ */
+async function previousSubmission(task) {
+  const n = task.submittedRevision;
+  const section = (...content) => h('section', { 'aria-labelledby': 'previous-h', id: 'previous-submission' },
+    h('h2', { id: 'previous-h' }, t('againstPrevious')), ...content);
+  if (!n || n < 2) return section(h('p', { class: 'muted' }, t('firstSubmission')));
+  try {
+    const { data: diff } = await api('GET', '/api/articles/' + task.articleId + '/editions/' + task.language
+      + '/revisions/' + n + '/diff?from=' + (n - 1));
+    const list = diffList(diff);
+    list.id = 'submission-diff';
+    return section(h('p', { class: 'muted' }, t('revisionAgainst', n, n - 1)),
+      list.children.length ? list : h('p', {}, t('noChanges')));
+  } catch (e) {
+    return section(h('p', { class: 'muted' }, t('error', e.message)));
+  }
 }
 
 // ----- Editor: board, new story, story ------------------------------------------------------------

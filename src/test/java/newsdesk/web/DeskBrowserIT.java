@@ -165,7 +165,12 @@ class DeskBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
         look("review-queue");
         browser.get(base() + "/desk/#/task/" + enTask);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("previous-submission"), "first"));
+        // A comment anchored to a paragraph the source does not have is refused, and nothing is written.
+        desk.as(reviewer).body(Map.of("comment", "x", "block", 2)).post("/api/tasks/" + enTask + "/reject")
+                .then().statusCode(422).contentType("application/problem+json");
         find("review-comment").sendKeys("Kyiv is right, but say \"shelters\" in the title too.");
+        new Select(find("review-block")).selectByValue("1");
         look("review");
         click(By.id("reject"));
         wait.until(ExpectedConditions.urlContains("#/review"));
@@ -183,6 +188,11 @@ class DeskBrowserIT {
         wait.until(ExpectedConditions.urlContains("#/inbox"));
         browser.get(base() + "/desk/#/task/" + enTask);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "shelters"));
+        // The comment stands right after the paragraph it is about, the second one of the source.
+        WebElement anchored = browser.findElement(By.cssSelector(".source-text .block-comment[data-block='1']"));
+        assertTrue(anchored.getText().contains("shelters"), anchored.getText());
+        Object before = browser.executeScript("return arguments[0].previousElementSibling.textContent", anchored);
+        assertTrue(String.valueOf(before).contains("Друге речення"), "the paragraph before the comment: " + before);
         look("task-rejected");
         WebElement enTitle = find("target-title");
         enTitle.clear();
@@ -194,6 +204,10 @@ class DeskBrowserIT {
 
         // The reviewer approves both.
         signIn(reviewer);
+        browser.get(base() + "/desk/#/task/" + enTask);
+        // The resubmission against the one sent back: the title gained "shelters".
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#submission-diff ins"), "shelters"));
+        look("review-against-previous");
         for (String task : List.of(enTask, ruTask)) {
             browser.get(base() + "/desk/#/task/" + task);
             click(By.id("approve"));
