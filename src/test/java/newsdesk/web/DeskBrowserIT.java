@@ -185,10 +185,13 @@ class DeskBrowserIT {
         new Select(find("review-block")).selectByValue("1");
         // The translation's preferred form is underlined too; the reviewer lets a forbidden form stand, with a reason.
         assertEquals("Wintergrad", browser.findElement(By.cssSelector("#draft-summary .term.kept")).getText());
+        new Select(find("override-term")).selectByVisibleText(town + " → Wintergrad");
         find("override-found").sendKeys("Zimograd");
         find("override-reason").sendKeys("the town's own spelling in a quote");
         click(By.id("override"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "stands"));
+        String audit = desk.as(editor).get("/api/articles/" + articleId + "/events").asString();
+        assertTrue(audit.contains("override-glossary") && audit.contains("Zimograd") && audit.contains("own spelling"), audit);
         find("review-comment").clear();
         find("review-comment").sendKeys("Kyiv is right, but say \"shelters\" in the title too.");
         new Select(find("review-block")).selectByValue("1");
