@@ -241,7 +241,7 @@ async function act(method, path, body, done, headers) {
 async function taskPage(id) {
   let { data: task, etag } = await api('GET', '/api/tasks/' + id);
   const holder = task.holderId === state.session.accountId && task.state === 'CLAIMED';
-  if (!holder) return reviewTaskPage(task);
+  if (!holder) return await reviewTaskPage(task);
   const draft = task.draft || {};
   const local = JSON.parse(localStorage.getItem('nd-draft-' + id) || 'null');
   const fields = {};
@@ -304,12 +304,54 @@ async function taskPage(id) {
       h('button', { class: 'secondary', onclick: () => act('POST', '/api/tasks/' + id + '/release', undefined, t('released')).then(() => { location.hash = '#/inbox'; }) }, t('release'))));
 }
 
+/**
+ * Wraps each occurrence of the given words in the text under root (never in markup: text nodes only) in a
+ * span that says what the glossary wants, as a title and, where hint is given, as visible text after it.
+ */
+function markTerms(root, words) {
+  const wanted = words.filter((w) => w.text && w.text.trim());
+  if (wanted.length === 0) return root;
+  const nodes = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  nodes.forEach((node) => {
+    let rest = node;
+    for (;;) {
+      let best = null;
+      wanted.forEach((w) => {
+        const at = rest.nodeValue.indexOf(w.text);
+        if (at >= 0 && (best === null || at < best.at)) best = { at, w };
+      });
+      if (best === null) break;
+      const match = rest.splitText(best.at);
+      rest = match.splitText(best.w.text.length);
+      const mark = h('span', { class: best.w.kind, title: best.w.title }, match.nodeValue);
+      match.replaceWith(mark);
+      if (best.w.hint) mark.after(h('span', { class: 'term-hint' }, ' (' + best.w.hint + ')'));
+    }
+  });
+  return root;
+}
+
+/** The source's glossary terms, each with its preferred form: underlined, the form said. */
+function sourceTerms(task) {
+  return (task.glossary || []).filter((g) => g.found && g.preferred).map((g) => ({ text: g.found, kind: 'term',
+    title: t('termTitle', g.term, g.preferred), hint: '→ ' + g.preferred }));
+}
+
 function sourcePanel(task) {
+  const body = markTerms(renderBody(task.source.body), sourceTerms(task));
+  // A reviewer's comment about one paragraph stands right after that paragraph (blocks count from 0).
+  const blocks = Array.from(body.children);
+  (task.comments || []).filter((c) => c.block !== null && c.block !== undefined && blocks[c.block]).forEach((c) => {
+    blocks[c.block].after(h('aside', { class: 'block-comment', 'data-block': c.block, 'aria-label': t('blockComment', c.block + 1) },
+      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + '): '), c.body || ''));
+  });
   return h('div', { class: 'panel', lang: task.source.language },
     h('h2', {}, t('source', task.source.language, task.source.revision)),
-    h('h3', {}, t('title')), h('p', { id: 'source-title' }, task.source.title),
-    h('h3', {}, t('summary')), h('p', { id: 'source-summary' }, task.source.summary),
-    h('h3', {}, t('body')), renderBody(task.source.body));
+    h('h3', {}, t('title')), markTerms(h('p', { id: 'source-title' }, task.source.title), sourceTerms(task)),
+    h('h3', {}, t('summary')), markTerms(h('p', { id: 'source-summary' }, task.source.summary), sourceTerms(task)),
+    h('h3', {}, t('body')), body);
 }
 
 async function sourceChangedBanner(task) {
@@ -329,7 +371,8 @@ function comments(task) {
   if (!task.comments || task.comments.length === 0) return null;
   return h('section', { 'aria-labelledby': 'comments-h', class: 'banner' }, h('h2', { id: 'comments-h' }, t('reviewComments')),
     h('ul', { class: 'plain', id: 'comments' }, task.comments.map((c) => h('li', {},
-      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + ', ' + fmtTime(c.at) + '): '), c.body || ''))));
+      h('strong', {}, c.author + ' (' + t('verdict_' + c.verdict) + ', ' + fmtTime(c.at)
+        + (c.block !== null && c.block !== undefined ? ', ' + t('paragraph', c.block + 1) : '') + '): '), c.body || ''))));
 }
 
 function helpers(task) {
@@ -394,50 +437,160 @@ async function reviewQueuePage() {
       h('td', {}, task.holder || ''), h('td', {}, fmtTime(task.updatedAt)))))));
 }
 
-function reviewTaskPage(task) {
+async function reviewTaskPage(task) {
   const draft = task.draft || {};
   const canJudge = task.state === 'SUBMITTED' && has('REVIEWER') && task.submittedBy !== state.session.accountId;
   const comment = h('textarea', { id: 'review-comment' });
+  const paragraphs = Array.from(renderBody(task.source.body).children);
+  const block = h('select', { id: 'review-block' }, h('option', { value: '' }, t('wholeText')),
+    paragraphs.map((p, i) => h('option', { value: String(i) }, t('paragraph', i + 1) + ': ' + clip(p.textContent))));
+  // In the translation, the glossary's preferred forms are underlined too: the reviewer sees each term kept.
+  const kept = (task.glossary || []).filter((g) => g.preferred).map((g) => ({ text: g.preferred, kind: 'term kept',
+    title: t('termKept', g.term) }));
   const translation = h('div', { class: 'panel', lang: task.language }, h('h2', {}, t('translation', task.language)),
-    h('h3', {}, t('title')), h('p', { id: 'draft-title' }, draft.title || ''),
-    h('h3', {}, t('summary')), h('p', {}, draft.summary || ''),
-    h('h3', {}, t('body')), renderBody(draft.body));
+    h('h3', {}, t('title')), markTerms(h('p', { id: 'draft-title' }, draft.title || ''), kept),
+    h('h3', {}, t('summary')), markTerms(h('p', { id: 'draft-summary' }, draft.summary || ''), kept),
+    h('h3', {}, t('body')), markTerms(renderBody(draft.body), kept));
   page(t('reviewOf', task.source.title), h('p', {}, h('span', { class: 'chip' }, task.state), ' ', download(task)),
     comments(task), h('div', { class: 'side' }, sourcePanel(task), translation),
+    await previousSubmission(task),
+    glossaryOverride(task),
     canJudge ? h('section', { 'aria-labelledby': 'verdict-h' }, h('h2', { id: 'verdict-h' }, t('verdict')),
       h('label', { for: 'review-comment' }, t('comment')), comment,
+      h('label', { for: 'review-block' }, t('commentAbout')), block,
       h('div', { class: 'actions' },
         h('button', { id: 'approve', onclick: () => act('POST', '/api/tasks/' + task.id + '/approve', { comment: comment.value || null }, t('approved')).then(() => { location.hash = '#/review'; }) }, t('approve')),
         h('button', { id: 'reject', class: 'danger', onclick: () => {
           if (!comment.value.trim()) { say(t('rejectNeedsComment'), true); comment.focus(); return; }
-          act('POST', '/api/tasks/' + task.id + '/reject', { comment: comment.value }, t('rejected')).then(() => { location.hash = '#/review'; });
+          const verdict = { comment: comment.value };
+          if (block.value !== '') verdict.block = parseInt(block.value, 10);
+          act('POST', '/api/tasks/' + task.id + '/reject', verdict, t('rejected')).then(() => { location.hash = '#/review'; });
         } }, t('reject')))) : null);
 }
 
+/**
+ * A reviewer lets one glossary hit stand on this task, with a reason: a form the glossary forbids (as the
+ * translator's refused submission named it), or, with no form, the term left out. Never on one's own task.
+ */
+function glossaryOverride(task) {
+  const terms = new Map();
+  (task.glossary || []).forEach((g) => { if (g.termId && !terms.has(g.termId)) terms.set(g.termId, g); });
+  const open = !['APPROVED', 'CANCELLED'].includes(task.state);
+  if (!has('REVIEWER') || !open || terms.size === 0 || task.holderId === state.session.accountId) return null;
+  const term = h('select', { id: 'override-term' }, Array.from(terms.values()).map((g) =>
+    h('option', { value: g.termId }, g.term + ' → ' + g.preferred)));
+  const found = h('input', { id: 'override-found', type: 'text' });
+  const reason = h('input', { id: 'override-reason', type: 'text' });
+  return h('form', { id: 'glossary-override', onsubmit: (e) => {
+    e.preventDefault();
+    if (!reason.value.trim()) { say(t('overrideNeedsReason'), true); reason.focus(); return; }
+    act('POST', '/api/tasks/' + task.id + '/glossary-overrides',
+      { termId: term.value, found: found.value.trim() || null, reason: reason.value }, t('overridden'));
+  } }, h('fieldset', {}, h('legend', {}, t('glossaryOverride')),
+    h('label', { for: 'override-term' }, t('term')), term,
+    h('label', { for: 'override-found' }, t('overrideFound')), found,
+    h('label', { for: 'override-reason' }, t('reason')), reason,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary', id: 'override' }, t('letItStand')))));
+}
+
+function clip(text) {
+  const one = String(text || '').replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? one.substring(0, 59) + '…' : one;
+}
+
+/**
+ * The submission against the one before it: each submission is a revision of the translation edition
+ * (submittedRevision), so the previous submission is the revision before it. The first has nothing to compare.
+ */
+async function previousSubmission(task) {
+  const n = task.submittedRevision;
+  const section = (...content) => h('section', { 'aria-labelledby': 'previous-h', id: 'previous-submission' },
+    h('h2', { id: 'previous-h' }, t('againstPrevious')), ...content);
+  if (!n || n < 2) return section(h('p', { class: 'muted' }, t('firstSubmission')));
+  try {
+    const { data: diff } = await api('GET', '/api/articles/' + task.articleId + '/editions/' + task.language
+      + '/revisions/' + n + '/diff?from=' + (n - 1));
+    const list = diffList(diff);
+    list.id = 'submission-diff';
+    return section(h('p', { class: 'muted' }, t('revisionAgainst', n, n - 1)),
+      list.children.length ? list : h('p', {}, t('noChanges')));
+  } catch (e) {
+    return section(h('p', { class: 'muted' }, t('error', e.message)));
+  }
+}
+
 // ----- Editor: board, new story, story ------------------------------------------------------------
+const DUE_SOON_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * The live translation tasks (open, claimed, submitted) whose due time matches: "overdue" (past) or "soon"
+ * (within two hours, not yet past). Due times live on the tasks, not on the articles, so the board asks
+ * the task list (a few pages at most) and shows those stories.
+ */
+async function dueTasks(due) {
+  const now = Date.now();
+  const matches = (task) => {
+    if (!task.dueAt) return false;
+    const left = new Date(task.dueAt).getTime() - now;
+    return due === 'overdue' ? left < 0 : left >= 0 && left <= DUE_SOON_MS;
+  };
+  const found = [];
+  for (const taskState of ['OPEN', 'CLAIMED', 'SUBMITTED']) {
+    let cursor = null;
+    for (let pageNo = 0; pageNo < 5; pageNo++) {
+      const { data } = await api('GET', '/api/tasks?state=' + taskState + '&limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      found.push(...data.items.filter(matches));
+      cursor = data.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  return found;
+}
+
 async function boardPage(query) {
   const params = new URLSearchParams(query || '');
   const search = new URLSearchParams({ limit: '20' });
   ['state', 'section', 'language', 'q'].forEach((k) => { if (params.get(k)) search.set(k, params.get(k)); });
-  const { data } = await api('GET', '/api/articles?' + search);
-  const titles = await Promise.all(data.items.map((a) => api('GET', '/api/articles/' + a.id + '/editions/' + a.sourceLanguage)
+  const due = params.get('due');
+  let items;
+  const dueBy = new Map();
+  if (due) {
+    // By due time: the stories of the matching tasks, then the other filters on them here.
+    const tasks = await dueTasks(due);
+    tasks.forEach((task) => { if (!dueBy.has(task.articleId)) dueBy.set(task.articleId, []); dueBy.get(task.articleId).push(task); });
+    const articles = await Promise.all(Array.from(dueBy.keys()).slice(0, 20).map((id) => api('GET', '/api/articles/' + id).then((r) => r.data)));
+    items = articles.filter((a) => (!params.get('state') || a.state === params.get('state'))
+      && (!params.get('section') || a.section === params.get('section'))
+      && (!params.get('language') || a.editions.some((e) => e.language === params.get('language'))));
+  } else {
+    items = (await api('GET', '/api/articles?' + search)).data.items;
+  }
+  const titles = await Promise.all(items.map((a) => api('GET', '/api/articles/' + a.id + '/editions/' + a.sourceLanguage)
     .then((r) => r.data.title).catch(() => a.id)));
-  const filter = (name, options) => h('div', {}, h('label', { for: 'filter-' + name }, t(name)), options
-    ? h('select', { id: 'filter-' + name }, h('option', { value: '' }, t('all')), options.map((o) => h('option', { value: o, selected: params.get(name) === o }, o)))
+  if (due && params.get('q')) {
+    const q = params.get('q').toLowerCase();
+    const keep = items.map((a, i) => String(titles[i]).toLowerCase().includes(q));
+    items = items.filter((a, i) => keep[i]);
+    titles.splice(0, titles.length, ...titles.filter((x, i) => keep[i]));
+  }
+  const filter = (name, options, labels) => h('div', {}, h('label', { for: 'filter-' + name }, t(name)), options
+    ? h('select', { id: 'filter-' + name }, h('option', { value: '' }, t('all')), options.map((o, i) => h('option', { value: o, selected: params.get(name) === o }, labels ? labels[i] : o)))
     : h('input', { id: 'filter-' + name, type: 'text', value: params.get(name) || '' }));
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (e) => {
     e.preventDefault();
     const next = new URLSearchParams();
-    ['state', 'section', 'language', 'q'].forEach((k) => { const v = $('filter-' + k).value; if (v) next.set(k, v); });
+    ['state', 'section', 'language', 'due', 'q'].forEach((k) => { const v = $('filter-' + k).value; if (v) next.set(k, v); });
     location.hash = '#/board?' + next;
-  } }, filter('state', ['DRAFT', 'TRANSLATION', 'REVIEW', 'PUBLISHED']), filter('section'), filter('language', ['uk', 'ru', 'en']), filter('q'),
+  } }, filter('state', ['DRAFT', 'TRANSLATION', 'REVIEW', 'PUBLISHED']), filter('section'), filter('language', ['uk', 'ru', 'en']),
+  filter('due', ['soon', 'overdue'], [t('dueSoon'), t('overdue')]), filter('q'),
   h('div', {}, h('button', { type: 'submit' }, t('filter'))));
-  page(t('board'), form, data.items.length === 0 ? h('p', {}, t('noStories')) : h('table', { id: 'board' },
-    h('thead', {}, h('tr', {}, [t('story'), t('section'), t('state'), t('editions'), t('updated')].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, data.items.map((a, i) => h('tr', { 'data-article': a.id },
+  page(t('board'), form, items.length === 0 ? h('p', {}, t('noStories')) : h('table', { id: 'board' },
+    h('thead', {}, h('tr', {}, [t('story'), t('section'), t('state'), t('editions'), due ? t('due') : t('updated')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, items.map((a, i) => h('tr', { 'data-article': a.id },
       h('td', {}, h('a', { href: '#/article/' + a.id }, titles[i])), h('td', {}, a.section), h('td', {}, a.state),
       h('td', {}, a.editions.map((e) => h('span', { class: 'chip ' + e.state }, e.language + ': ' + t('state_' + e.state)))),
-      h('td', {}, fmtTime(a.updatedAt)))))));
+      h('td', { class: due ? 'due' : null }, due ? (dueBy.get(a.id) || []).map((task) => h('div', {}, task.language + ': ' + fmtTime(task.dueAt)))
+        : fmtTime(a.updatedAt)))))));
 }
 
 function newStoryPage() {

@@ -60,7 +60,7 @@ public class ReviewService {
         Task approved = transitions.apply(task, TaskAction.APPROVE, TaskSelection.asRead(task),
                 TaskChange.nobodyHolds(), reviewer.accountId(), null);
         if (comment != null && !comment.isBlank()) {
-            tasks.comment(id, reviewer.accountId(), "APPROVE", comment.strip(), now);
+            tasks.comment(id, reviewer.accountId(), "APPROVE", comment.strip(), null, now);
         }
         if (task.kind() == TaskKind.CORRECTION) {
             corrections.approve(reviewer, task);
@@ -105,18 +105,24 @@ public class ReviewService {
      * its review ends. The comment stays on the task.
      */
     @InTransaction
-    public TaskView reject(Caller reviewer, UUID id, String comment) {
+    public TaskView reject(Caller reviewer, UUID id, String comment, Integer block) {
         if (comment == null || comment.isBlank()) {
             throw Invalid.field("comment", "say what needs to change");
         }
         Task task = access.reviewable(reviewer, id);
+        if (block != null) {
+            int blocks = SourceText.blocks(editions.sourceRevision(task.articleId(), task.sourceRevision()).body());
+            if (block >= blocks) {
+                throw Invalid.field("block", "the source has " + blocks + " blocks (0 to " + (blocks - 1) + ")");
+            }
+        }
         editions.hold(task.articleId(), task.language());
         Instant now = clock.instant();
         if (task.kind() == TaskKind.CORRECTION) {
             Task rejected = transitions.apply(task, TaskAction.REJECT_CORRECTION, TaskSelection.asRead(task),
                     TaskChange.nobodyHolds(), reviewer.accountId(), "the correction in revision "
                             + task.submittedRevision() + " is turned down: " + comment.strip());
-            tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
+            tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), block, now);
             corrections.reject(reviewer, task);
             return views.full(rejected);
         }
@@ -124,7 +130,7 @@ public class ReviewService {
         TaskAction action = backToTranslator ? TaskAction.REJECT : TaskAction.REJECT_TO_QUEUE;
         Task rejected = transitions.apply(task, action, TaskSelection.asRead(task),
                 backToTranslator ? TaskChange.nothing() : TaskChange.nobodyHolds(), reviewer.accountId(), null);
-        tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), now);
+        tasks.comment(id, reviewer.accountId(), "REJECT", comment.strip(), block, now);
         editions.reject(reviewer.accountId(), task.articleId(), task.language(), task.kind() == TaskKind.UPDATE);
         return views.full(rejected);
     }

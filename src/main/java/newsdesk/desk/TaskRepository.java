@@ -278,18 +278,19 @@ public class TaskRepository {
         jdbc.list("SELECT 1 FROM accounts WHERE id = ? FOR NO KEY UPDATE", row -> 1, holder);
     }
 
-    void comment(UUID taskId, UUID authorId, String verdict, String body, Instant now) {
-        jdbc.update("INSERT INTO task_comments (task_id, author_id, verdict, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                taskId, authorId, verdict, body, now);
+    void comment(UUID taskId, UUID authorId, String verdict, String body, Integer block, Instant now) {
+        jdbc.update("INSERT INTO task_comments (task_id, author_id, verdict, body, block, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                taskId, authorId, verdict, body, block, now);
     }
 
     List<TaskComment> comments(UUID taskId) {
         return jdbc.list("""
-                SELECT c.id, c.author_id, a.username, c.verdict, c.body, c.created_at
+                SELECT c.id, c.author_id, a.username, c.verdict, c.body, c.created_at, c.block
                   FROM task_comments c JOIN accounts a ON a.id = c.author_id
                  WHERE c.task_id = ? ORDER BY c.id""",
                 row -> new TaskComment(row.getLong("id"), Jdbc.uuid(row, "author_id"), row.getString("username"),
-                        row.getString("verdict"), row.getString("body"), Jdbc.instant(row, "created_at")),
+                        row.getString("verdict"), row.getString("body"), Jdbc.instant(row, "created_at"),
+                        (Integer) row.getObject("block")),
                 taskId);
     }
 

@@ -112,6 +112,9 @@ public class TaskResource {
     @Path("{id}/approve")
     @RequiresRole(Role.REVIEWER)
     public Response approve(@PathParam("id") UUID id, @Valid Verdict verdict) {
+        if (verdict != null && verdict.block() != null) {
+            throw newsdesk.platform.Invalid.field("block", "only a rejection's comment is anchored to a block");
+        }
         return withETag(reviews.approve(caller(), id, verdict == null ? null : verdict.comment()));
     }
 
@@ -119,7 +122,8 @@ public class TaskResource {
     @Path("{id}/reject")
     @RequiresRole(Role.REVIEWER)
     public Response reject(@PathParam("id") UUID id, @Valid Verdict verdict) {
-        return withETag(reviews.reject(caller(), id, verdict == null ? null : verdict.comment()));
+        return withETag(reviews.reject(caller(), id, verdict == null ? null : verdict.comment(),
+                verdict == null ? null : verdict.block()));
     }
 
     @POST

@@ -90,4 +90,26 @@ class LeaseExpiryIT {
                 .body("action", hasItem("lease-expired"))
                 .body("find { it.action == 'lease-expired' }.detail", containsString(translator.id()));
     }
+
+    /**
+     * The desk's browser session lapses when unused for its idle time (30 min), not while it is used. It lives
+     * here because it needs this server's movable clock (no second own server booted for it).
+     */
+    @Test
+    void aDeskSessionUnusedForItsIdleTimeIsSignedOut() {
+        Desk.Person editor = desk.newEditor();
+        String cookie = desk.anonymous().body(Map.of("username", editor.username(), "password", editor.password()))
+                .post("/api/desk/session").then().statusCode(201).body("idleMinutes", equalTo(30))
+                .extract().cookie("nd_session");
+
+        server.advanceClock(20 * 60);
+        desk.anonymous().cookie("nd_session", cookie).get("/api/desk/session").then().statusCode(200);
+        server.advanceClock(20 * 60);
+        // 40 minutes since sign-in, 20 since last use: still signed in.
+        desk.anonymous().cookie("nd_session", cookie).get("/api/desk/session").then().statusCode(200)
+                .body("username", equalTo(editor.username()));
+        server.advanceClock(31 * 60);
+        desk.anonymous().cookie("nd_session", cookie).get("/api/desk/session").then().statusCode(401);
+        desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(401);
+    }
 }

@@ -2,6 +2,7 @@ package newsdesk.web;
 
 import newsdesk.testing.Desk;
 import newsdesk.testing.NewsdeskServer;
+import newsdesk.testing.Stories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,11 @@ class DeskBrowserIT {
         Desk.Person translator = desk.newTranslator("en", "ru");
         Desk.Person reviewer = desk.newPerson(List.of("REVIEWER"), "en", "ru");
         String title = "Київ готується до зими " + UUID.randomUUID().toString().substring(0, 6);
+        // A glossary term of this story only (a made-up town), so no other test's text ever meets it.
+        String town = "Зимоград" + cyrillic(4);
+        desk.as(editor).body(Map.of("sourceLanguage", "uk", "targetLanguage", "en", "term", town,
+                "preferred", "Wintergrad", "forbidden", List.of("Zimograd"))).post("/api/glossary")
+                .then().statusCode(201);
 
         // The editor works in Ukrainian: the interface follows the choice, kept on the account.
         signIn(editor);
@@ -117,7 +124,7 @@ class DeskBrowserIT {
         look("board");
         click(By.cssSelector("nav a[href='#/new']"));
         find("story-title").sendKeys(title);
-        find("story-summary").sendKeys("Місто <b onmouseover=alert(1)>готує</b> укриття.");
+        find("story-summary").sendKeys("Місто <b onmouseover=alert(1)>готує</b> укриття. " + town + ".");
         typeInto(find("story-body"), XSS_BODY);
         look("new-story");
         click(By.id("create-story"));
@@ -136,9 +143,14 @@ class DeskBrowserIT {
         signIn(translator);
         look("inbox");
         String enTask = claimNext("en");
-        translate("Kyiv prepares for winter", "The city readies shelters.", "<p>Kyiv prepares for winter.</p>");
+        translate("Kyiv prepares for winter", "The city readies shelters. Wintergrad.", "<p>Kyiv prepares for winter.</p>");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.attributeToBe(By.id("target-title"), "value", "Kyiv prepares for winter"));
+        // The glossary term is underlined in the source, its preferred form said.
+        WebElement term = browser.findElement(By.cssSelector("#source-summary .term"));
+        assertEquals(town, term.getText());
+        assertTrue(term.getAttribute("title").contains("Wintergrad"), term.getAttribute("title"));
+        assertTrue(find("source-summary").getText().contains("→ Wintergrad"), find("source-summary").getText());
         look("task-editor");
         click(By.id("submit"));
         wait.until(ExpectedConditions.urlContains("#/inbox"));
@@ -165,7 +177,24 @@ class DeskBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
         look("review-queue");
         browser.get(base() + "/desk/#/task/" + enTask);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("previous-submission"), "first"));
+        // A comment anchored to a paragraph the source does not have is refused, and nothing is written.
+        desk.as(reviewer).body(Map.of("comment", "x", "block", 2)).post("/api/tasks/" + enTask + "/reject")
+                .then().statusCode(422).contentType("application/problem+json");
         find("review-comment").sendKeys("Kyiv is right, but say \"shelters\" in the title too.");
+        new Select(find("review-block")).selectByValue("1");
+        // The translation's preferred form is underlined too; the reviewer lets a forbidden form stand, with a reason.
+        assertEquals("Wintergrad", browser.findElement(By.cssSelector("#draft-summary .term.kept")).getText());
+        new Select(find("override-term")).selectByVisibleText(town + " → Wintergrad");
+        find("override-found").sendKeys("Zimograd");
+        find("override-reason").sendKeys("the town's own spelling in a quote");
+        click(By.id("override"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "stands"));
+        String audit = desk.as(editor).get("/api/articles/" + articleId + "/events").asString();
+        assertTrue(audit.contains("override-glossary") && audit.contains("Zimograd") && audit.contains("own spelling"), audit);
+        find("review-comment").clear();
+        find("review-comment").sendKeys("Kyiv is right, but say \"shelters\" in the title too.");
+        new Select(find("review-block")).selectByValue("1");
         look("review");
         click(By.id("reject"));
         wait.until(ExpectedConditions.urlContains("#/review"));
@@ -183,6 +212,11 @@ class DeskBrowserIT {
         wait.until(ExpectedConditions.urlContains("#/inbox"));
         browser.get(base() + "/desk/#/task/" + enTask);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "shelters"));
+        // The comment stands right after the paragraph it is about, the second one of the source.
+        WebElement anchored = browser.findElement(By.cssSelector(".source-text .block-comment[data-block='1']"));
+        assertTrue(anchored.getText().contains("shelters"), anchored.getText());
+        Object before = browser.executeScript("return arguments[0].previousElementSibling.textContent", anchored);
+        assertTrue(String.valueOf(before).contains("Друге речення"), "the paragraph before the comment: " + before);
         look("task-rejected");
         WebElement enTitle = find("target-title");
         enTitle.clear();
@@ -194,6 +228,10 @@ class DeskBrowserIT {
 
         // The reviewer approves both.
         signIn(reviewer);
+        browser.get(base() + "/desk/#/task/" + enTask);
+        // The resubmission against the one sent back: the title gained "shelters".
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#submission-diff ins"), "shelters"));
+        look("review-against-previous");
         for (String task : List.of(enTask, ruTask)) {
             browser.get(base() + "/desk/#/task/" + task);
             click(By.id("approve"));
@@ -215,6 +253,19 @@ class DeskBrowserIT {
         browser.get(base() + "/desk/#/board?q=" + title.substring(title.length() - 6));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
         look("board-published");
+        // By due time: a story whose en translation is due within the hour, not the loop's (no due time).
+        String dueStory = new Stories(desk).create(editor, "uk");
+        String dueTask = desk.as(editor).body(Map.of("languages", List.of("en"),
+                        "dueAt", Instant.now().plus(Duration.ofHours(1)).toString()))
+                .post("/api/articles/" + dueStory + "/translations").then().statusCode(201).extract().path("[0].id");
+        browser.get(base() + "/desk/#/board?due=soon");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-article='" + dueStory + "'] td.due")));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-article='" + articleId + "']")).isEmpty(), "no due time");
+        look("board-due");
+        browser.get(base() + "/desk/#/board?due=overdue");
+        wait.until(ExpectedConditions.attributeToBe(By.id("filter-due"), "value", "overdue"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-article='" + dueStory + "']")).isEmpty(), "not overdue");
+        desk.as(editor).post("/api/tasks/" + dueTask + "/cancel").then().statusCode(200);
         signOut();
 
         browser.get(base() + "/feeds/en/feed.json");
@@ -257,6 +308,15 @@ class DeskBrowserIT {
         desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(401);
         // A session secret is no bearer token.
         desk.anonymous().header("Authorization", "Bearer " + cookie).get("/api/me").then().statusCode(401);
+    }
+
+    private static String cyrillic(int letters) {
+        StringBuilder word = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < letters; i++) {
+            word.append((char) ('а' + random.nextInt(32)));
+        }
+        return word.toString();
     }
 
     private String base() {
