@@ -79,6 +79,9 @@ class DeskBrowserIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // A page renders in one step after its data arrives: an element read while the previous page is replaced
+        // goes stale, and the next poll reads the new page.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         try (InputStream in = DeskBrowserIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
