@@ -133,7 +133,25 @@ public class ArticleRepository {
         }
         sql.append(" ORDER BY a.created_at DESC, a.id DESC LIMIT ?");
         params.add(limit + 1);
-        return jdbc.list(sql.toString(), ArticleRepository::article, params.toArray());
+        List<Article> page = jdbc.list(sql.toString(), ArticleRepository::article, params.toArray());
+        return page.isEmpty() ? page : withEditions(page);
+    }
+
+    /** The page's articles with their editions (source first, then by language), in one more query. */
+    private List<Article> withEditions(List<Article> page) {
+        java.util.Map<UUID, List<EditionSummary>> editions = new java.util.HashMap<>();
+        jdbc.list("""
+                SELECT article_id, language, is_source, slug, state, current_revision, published_revision,
+                       source_revision, atom_id, first_published_at, updated_at, publish_at, withdrawn_reason,
+                       outdated, version
+                  FROM editions WHERE article_id = ANY (?::uuid[])
+                 ORDER BY NOT is_source, language""",
+                row -> editions.computeIfAbsent(Jdbc.uuid(row, "article_id"), id -> new ArrayList<>())
+                        .add(EditionRepository.edition(row).summary()),
+                page.stream().map(Article::id).toList());
+        return page.stream().map(a -> new Article(a.id(), a.sourceLanguage(), a.section(), a.tags(), a.byline(),
+                a.state(), a.autoPublishTranslations(), a.createdBy(), a.createdAt(), a.updatedAt(),
+                List.copyOf(editions.getOrDefault(a.id(), List.of())), a.version())).toList();
     }
 
     private static Article article(ResultSet row) throws SQLException {

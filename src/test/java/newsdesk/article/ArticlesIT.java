@@ -237,7 +237,10 @@ class ArticlesIT {
             desk.as(editor).body(story).post("/api/articles").then().statusCode(201);
         }
         Response firstPage = desk.as(editor).queryParam("section", section).queryParam("limit", 2).get("/api/articles");
-        firstPage.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", notNullValue());
+        firstPage.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", notNullValue())
+                // Each story comes with its editions, as the editor's board shows them.
+                .body("items[0].editions.language", equalTo(java.util.List.of("en")))
+                .body("items[0].editions[0].state", equalTo("DRAFT"));
         desk.as(editor).queryParam("section", section).queryParam("limit", 2)
                 .queryParam("cursor", (String) firstPage.path("nextCursor")).get("/api/articles")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", nullValue());

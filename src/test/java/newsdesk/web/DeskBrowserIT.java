@@ -255,6 +255,8 @@ class DeskBrowserIT {
         look("article-published");
         browser.get(base() + "/desk/#/board?q=" + title.substring(title.length() - 6));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
+        // The board shows the story × languages: one published chip per edition.
+        assertEquals(3, browser.findElements(By.cssSelector("tr[data-article='" + articleId + "'] .chip.PUBLISHED")).size());
         look("board-published");
         // By due time: a story whose en translation is due within the hour, not the loop's (no due time).
         String dueStory = new Stories(desk).create(editor, "uk");
