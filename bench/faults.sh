@@ -25,9 +25,10 @@ command -v jq >/dev/null || { echo "jq is missing"; exit 2; }
 source bench/ops.sh
 
 server_env=(NEWSDESK_EMBEDDED_DB_PORT=$pgport NEWSDESK_PUBLIC_URL=http://127.0.0.1:$http NEWSDESK_LOGIN_ADDRESS_MAX_FAILURES=100000)
+# A PostgreSQL started again by the pg_restart fault is no child of the server: stop it at the end too.
+trap 'pkill -f -- "-D $work/server/postgres" || true; cleanup' EXIT
 start server "$http" "${server_env[@]}"
 jdbc="jdbc:postgresql://127.0.0.1:$pgport/postgres?user=postgres"
-pg_ctl=$(ls "$work"/server/postgres-binaries/*/bin/pg_ctl)
 
 # Faults run in a child bash: start/stop come from ops.sh; these helpers are exported too.
 health_seen() { # health_seen CODE: /health/ready answers CODE within 30 s
@@ -38,12 +39,16 @@ health_seen() { # health_seen CODE: /health/ready answers CODE within 30 s
     return 1
 }
 pg_restart() {
-    local options
-    options=$(sed -n 's/^[^ ]*postgres //p' "$work/server/postgres/postmaster.opts" | sed 's/"-D" "[^"]*" *//')
-    "$pg_ctl" -D "$work/server/postgres" -m fast -w stop > /dev/null
+    # pg_ctl refuses to run as root; the embedded binaries' postgres does not, so stop and start it directly.
+    local pgdata="$work/server/postgres" command pid
+    command=$(head -n 1 "$pgdata/postmaster.opts")
+    pid=$(head -n 1 "$pgdata/postmaster.pid")
+    kill -INT "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    echo "fault: PostgreSQL stopped (fast shutdown)"
     if health_seen 503; then echo "fault: /health/ready DOWN while PostgreSQL is stopped"; else echo "fault: /health/ready never went DOWN (FAIL)"; fi
     sleep 5
-    eval "\"$pg_ctl\" -D \"$work/server/postgres\" -o '$options' -w start" > /dev/null
+    eval "$command" >> "$work/server/postgres-restarted.log" 2>&1 &
     if health_seen 200; then echo "fault: /health/ready UP again, no restart of the server"; else echo "fault: /health/ready did not come back (FAIL)"; fi
 }
 pg_terminate() {
@@ -59,7 +64,7 @@ kill_9() {
     start server "$http" "${server_env[@]}"
     echo "fault: server started again on the same data"
 }
-export http pgport pg_ctl server_env_string
+export http pgport server_env_string
 server_env_string=$(printf '%q ' "${server_env[@]}")
 export -f health_seen pg_restart pg_terminate kill_9
 
@@ -69,7 +74,6 @@ for fault in pg_restart pg_terminate kill_9; do
     echo "== $fault, $seconds s of load =="
     command="$fault"
     [ "$fault" = kill_9 ] && command="server_env=($server_env_string); kill_9"
-    [ "$fault" = pg_restart ] && command="pg_ctl='$pg_ctl'; pg_restart"
     if java -cp "$(ls target/lib/postgresql-*.jar)" bench/ClusterLoad.java "http://127.0.0.1:$http" "$password" "$jdbc" \
         "$seconds" "http://127.0.0.1:$http" "$work/server.pid" "$bound" "$command" | tee "$work/$fault.txt"; then
         results+=("$fault: held")
@@ -82,7 +86,7 @@ done
 echo
 echo "== disk full =="
 if [ "$(id -u)" = 0 ] && mkdir -p "$work/small" && mount -t tmpfs -o size=160m tmpfs "$work/small" 2>/dev/null; then
-    trap 'umount -l "$work/small" 2>/dev/null || true; cleanup' EXIT
+    trap 'umount -l "$work/small" 2>/dev/null || true; pkill -f -- "-D $work/server/postgres" || true; cleanup' EXIT
     full_http=18522
     full_env=(NEWSDESK_DATA_DIR="$work/small/data" NEWSDESK_EMBEDDED_DB_PORT=18528)
     start full "$full_http" "${full_env[@]}"
