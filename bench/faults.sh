@@ -8,7 +8,7 @@
 #                 started again on the same data folder
 # After each: no task claimed twice, no lost update, every publish accepted (2xx) is on the feed within the
 # bound, 5xx and connection errors only inside the fault's window (counted).
-# Then the disk-full fault (needs root for a size-limited tmpfs): the data folder fills up; writes must fail
+# Then the disk-full fault (needs root for a size-limited tmpfs; 400 MB, as Payara unpacks ~100 MB of runtime into the data folder): the data folder fills up; writes must fail
 # with a problem, never a half-written row, /health/ready must say DOWN or the server keeps answering, and
 # once space is freed the server takes writes again without a restart.
 #
@@ -85,7 +85,7 @@ done
 
 echo
 echo "== disk full =="
-if [ "$(id -u)" = 0 ] && mkdir -p "$work/small" && mount -t tmpfs -o size=160m tmpfs "$work/small" 2>/dev/null; then
+if [ "$(id -u)" = 0 ] && mkdir -p "$work/small" && mount -t tmpfs -o size=400m tmpfs "$work/small" 2>/dev/null; then
     trap 'umount -l "$work/small" 2>/dev/null || true; pkill -f -- "-D $work/server/postgres" || true; cleanup' EXIT
     full_http=18522
     full_env=(NEWSDESK_DATA_DIR="$work/small/data" NEWSDESK_EMBEDDED_DB_PORT=18528)

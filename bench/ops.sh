@@ -19,6 +19,7 @@ start() {
     echo $! > "$work/$name.pid"
     for _ in $(seq 1 600); do  # up to 5 min: a busy 2-core machine starts slowly
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/health/ready")" = 200 ] && return 0
+        kill -0 "$(cat "$work/$name.pid")" 2>/dev/null || break  # it gave up (the log says why)
         sleep 0.5
     done
     echo "$name did not become ready; its log:"; tail -n 30 "$work/$name.log"; exit 1
