@@ -47,6 +47,27 @@ public class Database {
         return (built != null ? built : pool()).getConnection();
     }
 
+    /**
+     * A connection of its own, outside the pool, for work that holds one for good (LISTEN): it shows as
+     * {@code applicationName} in pg_stat_activity, and a read that waits longer than {@code socketTimeoutSeconds}
+     * fails, so a connection the network dropped silently is noticed.
+     */
+    Connection dedicated(String applicationName, long socketTimeoutSeconds) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        user.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", String.valueOf(connectTimeoutSeconds));
+        properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+        properties.setProperty("tcpKeepAlive", "true");
+        Connection opened = new org.postgresql.Driver().connect(url, properties);
+        if (opened == null) {
+            throw new SQLException("not a PostgreSQL URL: " + url);
+        }
+        opened.setAutoCommit(true);
+        return opened;
+    }
+
     private synchronized HikariDataSource pool() {
         if (pool == null) {
             HikariConfig config = new HikariConfig();

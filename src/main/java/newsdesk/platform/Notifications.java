@@ -3,7 +3,6 @@ package newsdesk.platform;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -13,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -41,20 +38,7 @@ public class Notifications {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
 
     @Inject
-    @ConfigProperty(name = "newsdesk.db.url")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "newsdesk.db.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "newsdesk.db.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "newsdesk.db.connect.timeout.seconds", defaultValue = "5")
-    int connectTimeoutSeconds;
+    Database database;
 
     private volatile boolean running = true;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -138,19 +122,7 @@ public class Notifications {
     }
 
     private Connection connect(String applicationName, Duration checkEvery) throws SQLException {
-        Properties properties = new Properties();
-        user.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("connectTimeout", String.valueOf(connectTimeoutSeconds));
-        properties.setProperty("socketTimeout", String.valueOf(Math.max(2, checkEvery.toSeconds())));
-        properties.setProperty("tcpKeepAlive", "true");
-        Connection opened = new org.postgresql.Driver().connect(url, properties);
-        if (opened == null) {
-            throw new SQLException("not a PostgreSQL URL: " + url);
-        }
-        opened.setAutoCommit(true);
-        return opened;
+        return database.dedicated(applicationName, Math.max(2, checkEvery.toSeconds()));
     }
 
     private static boolean isClosedOrBroken(Connection connection) {
