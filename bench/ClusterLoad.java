@@ -55,6 +55,7 @@ public class ClusterLoad {
     static final AtomicInteger ioErrors = new AtomicInteger();
     static final AtomicInteger ioErrorsDuringRestart = new AtomicInteger();
     static final AtomicInteger unexpected = new AtomicInteger();
+    static final AtomicInteger unexpectedDuringRestart = new AtomicInteger();
     static final List<String> unexpectedSamples = new CopyOnWriteArrayList<>();
 
     record Publish(String language, String slug, long at) {}
@@ -308,7 +309,8 @@ public class ClusterLoad {
                 noLostUpdate ? "0" : "FOUND", acceptedSaves.size(), finalRevision);
         System.out.printf("5xx: %d outside the restart, %d during it; connection errors: %d outside, %d during%n",
                 errors5xx.get(), errors5xxDuringRestart.get(), ioErrors.get(), ioErrorsDuringRestart.get());
-        System.out.printf("unexpected answers: %d %s%n", unexpected.get(), unexpectedSamples.stream().limit(3).toList());
+        System.out.printf("unexpected answers: %d outside the restart, %d during it %s%n", unexpected.get(),
+                unexpectedDuringRestart.get(), unexpectedSamples.stream().limit(3).toList());
         Collections.sort(visibility);
         System.out.printf("publishes on every instance's feed: %d seen, %d missing, %d later than %d s; p50 %d ms, p99 %d ms, max %d ms%n",
                 seen, missing, late, boundMillis / 1000, visibility.isEmpty() ? 0 : visibility.get(visibility.size() / 2),
@@ -427,9 +429,10 @@ public class ClusterLoad {
     }
 
     static void unexpected(HttpResponse<String> response, String name) {
-        unexpected.incrementAndGet();
+        boolean restarting = duringRestart();
+        (restarting ? unexpectedDuringRestart : unexpected).incrementAndGet();
         if (unexpectedSamples.size() < 10) {
-            unexpectedSamples.add(name + " " + response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
+            unexpectedSamples.add((restarting ? "(restart) " : "") + name + " " + response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
         }
     }
 
