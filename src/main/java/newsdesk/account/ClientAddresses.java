@@ -50,6 +50,21 @@ public class ClientAddresses {
         return resolve(peer, forwardedFor, trustedProxies);
     }
 
+    /**
+     * Whether the client reached us over https: the connection itself, or a trusted proxy that ended TLS and
+     * says so in X-Forwarded-Proto (its nearest, i.e. last, value). From anyone else the header counts for nothing.
+     */
+    public boolean overHttps(String peer, boolean secureConnection, String forwardedProto) {
+        if (secureConnection) {
+            return true;
+        }
+        if (forwardedProto == null || parse(peer).filter(trustedProxies::contains).isEmpty()) {
+            return false;
+        }
+        String[] hops = forwardedProto.split(",");
+        return "https".equalsIgnoreCase(hops[hops.length - 1].strip());
+    }
+
     static String resolve(String peer, String forwardedFor, Set<InetAddress> trustedProxies) {
         Optional<InetAddress> client = parse(peer);
         if (client.isEmpty()) {

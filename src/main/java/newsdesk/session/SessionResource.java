@@ -45,7 +45,7 @@ public class SessionResource {
         String client = clients.of(connection.getRemoteAddr(), connection.getHeader("X-Forwarded-For"));
         SessionService.Started started = sessions.signIn(request, client);
         return Response.status(Response.Status.CREATED).entity(started.session()).cacheControl(noStore())
-                .header(HttpHeaders.SET_COOKIE, cookie(started.secret(), connection.isSecure(), -1)).build();
+                .header(HttpHeaders.SET_COOKIE, cookie(started.secret(), overHttps(connection), -1)).build();
     }
 
     @GET
@@ -69,7 +69,11 @@ public class SessionResource {
     @SignedIn
     public Response signOut(@Context SecurityContext security, @Context HttpServletRequest connection) {
         sessions.signOut(Caller.of(security));
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", connection.isSecure(), 0)).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", overHttps(connection), 0)).build();
+    }
+
+    private boolean overHttps(HttpServletRequest connection) {
+        return clients.overHttps(connection.getRemoteAddr(), connection.isSecure(), connection.getHeader("X-Forwarded-Proto"));
     }
 
     /** The cookie's secret only when the cookie is what signed the request in (not a bearer token). */
@@ -79,7 +83,7 @@ public class SessionResource {
 
     /**
      * HttpOnly (scripts never see the secret), SameSite=Strict (other sites' pages don't send it), Secure
-     * when served over https, for the whole site (the page calls /api); no Max-Age: it ends with the browser.
+     * when the browser reached us over https (directly or through a trusted proxy), for the whole site (the page calls /api); no Max-Age: it ends with the browser.
      */
     private static String cookie(String value, boolean secure, int maxAge) {
         return SessionAuthentication.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"

@@ -20,11 +20,13 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sign-in throttling by client address (issue 8, hole 4). Runs a second instance on the shared database
  * that trusts X-Forwarded-For from 127.0.0.1, so one test client can speak from many addresses; it also
- * has small limits and purges every second. The shared server keeps the default (header ignored).
+ * has small limits and purges every second; it also marks the desk cookie Secure when the proxy says https. The shared server keeps the default (header ignored).
  */
 @ExtendWith(NewsdeskServer.class)
 class SignInThrottleIT {
@@ -126,6 +128,25 @@ class SignInThrottleIT {
         }
         assertEquals(0L, count(stale));
         assertEquals(1L, count(fresh));
+    }
+
+    @Test
+    void theDeskCookieIsSecureWhenATrustedProxyEndedTls() {
+        Desk.Person editor = desk.newEditor();
+        Map<String, String> credentials = Map.of("username", editor.username(), "password", editor.password());
+
+        String behindTls = from("198.51.100.7").header("X-Forwarded-Proto", "https").body(credentials)
+                .post("/api/desk/session").then().statusCode(201).extract().header("Set-Cookie");
+        assertTrue(behindTls.contains("; Secure"), behindTls);
+
+        String plainHttp = from("198.51.100.7").header("X-Forwarded-Proto", "http").body(credentials)
+                .post("/api/desk/session").then().statusCode(201).extract().header("Set-Cookie");
+        assertFalse(plainHttp.contains("Secure"), plainHttp);
+
+        // The shared server trusts no proxy: anyone could send the header, so it changes nothing there.
+        String untrusted = desk.anonymous().header("X-Forwarded-Proto", "https").body(credentials)
+                .post("/api/desk/session").then().statusCode(201).extract().header("Set-Cookie");
+        assertFalse(untrusted.contains("Secure"), untrusted);
     }
 
     private long count(String key) {
