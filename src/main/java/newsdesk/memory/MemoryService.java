@@ -85,11 +85,45 @@ public class MemoryService implements MemoryLookup {
         int added = 0;
         for (Alignment.Pair pair : Alignment.pairs(source, target)) {
             if (memory.add(new MemoryEntry(UUID.randomUUID(), approved.sourceLanguage(), approved.language(),
-                    pair.source(), pair.target(), approved.articleId(), approver, approved.approvedAt()), now)) {
+                    pair.source(), pair.target(), approved.articleId(), approver, approved.approvedAt()),
+                    xml(pair.sourceCoded()), xml(pair.targetCoded()), now)) {
                 added++;
             }
         }
         return added;
+    }
+
+    private static String xml(CodedText coded) {
+        return coded == null ? null : coded.toXml();
+    }
+
+    /**
+     * Targets with inline codes for sentences with codes, by segment id: the newest entry whose source has exactly
+     * the sentence's text and code structure (a 100 % match), its codes put on the sentence's own codes.
+     */
+    @InTransaction
+    public Map<String, List<newsdesk.xliff.Part>> withCodes(String sourceLanguage, String targetLanguage,
+                                                           List<Segment> segments) {
+        List<Segment> coded = segments.stream().filter(segment -> !segment.codes().isEmpty())
+                .filter(segment -> !Alignment.text(segment).isEmpty()
+                        && Alignment.text(segment).length() <= Alignment.MAX_LENGTH).toList();
+        Map<String, List<newsdesk.xliff.Part>> seeds = new HashMap<>();
+        if (coded.isEmpty()) {
+            return seeds;
+        }
+        Map<Integer, List<MemoryRepository.Coded>> found = jdbc.underSavepoint(() -> memory.coded(sourceLanguage,
+                targetLanguage, coded.stream().map(Alignment::text).toList(), candidates));
+        for (int i = 0; i < coded.size(); i++) {
+            for (MemoryRepository.Coded entry : found.getOrDefault(i, List.of())) {
+                var content = CodedText.seed(CodedText.parse(entry.source()), CodedText.parse(entry.target()),
+                        coded.get(i));
+                if (content.isPresent()) {
+                    seeds.put(coded.get(i).id(), content.get());
+                    break;
+                }
+            }
+        }
+        return seeds;
     }
 
     /** Matches for each sentence of the source that has any (best first, at most the configured number). */
@@ -194,11 +228,13 @@ public class MemoryService implements MemoryLookup {
         LanguagePair languagePair = LanguagePair.parse(pair, languages.codes());
         TmxWriter writer = new TmxWriter(out, languagePair.source());
         UUID after = null;
-        List<MemoryEntry> page;
+        List<MemoryRepository.Exported> page;
         do {
-            page = memory.list(languagePair.source(), languagePair.target(), null, after, 1000);
-            page.forEach(writer::unit);
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            page = memory.export(languagePair.source(), languagePair.target(), after, 1000);
+            page.forEach(row -> writer.unit(row.entry(), row.sourceCoded() == null ? null
+                    : CodedText.parse(row.sourceCoded()), row.targetCoded() == null ? null
+                    : CodedText.parse(row.targetCoded())));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).entry().id();
         } while (page.size() == 1000);
         writer.close();
     }
@@ -235,8 +271,12 @@ public class MemoryService implements MemoryLookup {
                 }
                 pairs++;
                 Instant approvedAt = unit.changed() != null ? unit.changed() : unit.created() != null ? unit.created() : now;
+                // codes only when both variants have the same ones (by tag and kind), renumbered after the source's
+                CodedText targetCoded = source.coded() == null || variant.coded() == null ? null
+                        : CodedText.aligned(source.coded(), variant.coded()).orElse(null);
                 if (memory.add(new MemoryEntry(UUID.randomUUID(), sourceLanguage, targetLanguage, sourceText, targetText,
-                        null, unit.creator(), approvedAt), now)) {
+                        null, unit.creator(), approvedAt), xml(targetCoded == null ? null : source.coded()),
+                        xml(targetCoded), now)) {
                     added++;
                 }
             }

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Reads a TMX (1.1–1.4b) file with StAX: no DTD is loaded and no entity is expanded (a DOCTYPE naming
  * the TMX DTD, as OmegaT writes, is allowed; one with an internal subset is refused). Inline markup in a
- * segment ({@code bpt}, {@code ept}, {@code ph}, {@code it}: native codes) is left out, the text of
- * {@code hi} kept. Not XML or not TMX is a 400; a broken unit a 422 naming it.
+ * segment ({@code bpt}, {@code ept}, {@code ph}, {@code it}: native codes) is left out of the text, the text of
+ * {@code hi} kept; {@code bpt}/{@code ept}/{@code ph} are also kept as the variant's coded text ({@link CodedText}). Not XML or not TMX is a 400; a broken unit a 422 naming it.
  */
 final class TmxReader {
 
@@ -46,7 +46,8 @@ final class TmxReader {
     record Unit(String sourceLanguage, List<Variant> variants, String creator, Instant created, Instant changed) {
     }
 
-    record Variant(String language, String text) {
+    /** A variant's plain text and, when its segment has inline codes the memory can keep, the coded text. */
+    record Variant(String language, String text, CodedText coded) {
     }
 
     private XMLStreamReader xml;
@@ -134,6 +135,10 @@ final class TmxReader {
         List<Variant> variants = new ArrayList<>();
         String language = null;
         StringBuilder text = null;
+        CodedText.Builder coded = null;
+        String code = null;
+        String codeNumber = null;
+        StringBuilder codeText = null;
         int skip = 0;
         boolean inSeg = false;
         while (true) {
@@ -156,8 +161,12 @@ final class TmxReader {
                     }
                     inSeg = true;
                     text = new StringBuilder();
+                    coded = new CodedText.Builder();
                 } else if (inSeg && skip == 0 && !element.equals("hi")) {
                     skip = 1; // bpt, ept, ph, it, ut, sub: native codes, not text
+                    code = element;
+                    codeNumber = xml.getAttributeValue(null, element.equals("ph") ? "x" : "i");
+                    codeText = new StringBuilder();
                 } else if (skip > 0) {
                     skip++;
                 }
@@ -168,18 +177,23 @@ final class TmxReader {
                     || event == XMLStreamConstants.SPACE) {
                 if (inSeg && skip == 0) {
                     text.append(xml.getText());
+                    coded.text(xml.getText());
+                } else if (skip == 1) {
+                    codeText.append(xml.getText());
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String element = xml.getLocalName();
                 if (skip > 0) {
-                    skip--;
+                    if (--skip == 0) {
+                        coded.code(code, codeNumber, codeText.toString());
+                    }
                 } else if (element.equals("seg")) {
                     inSeg = false;
                 } else if (element.equals("tuv")) {
                     if (text == null) {
                         throw Invalid.field(name, "the " + language + " <tuv> has no <seg>");
                     }
-                    variants.add(new Variant(language, text.toString()));
+                    variants.add(new Variant(language, text.toString(), coded.build()));
                     language = null;
                 } else if (element.equals("tu")) {
                     break;
