@@ -45,6 +45,43 @@ public class MemoryRepository {
                 .stream().anyMatch(Boolean::booleanValue);
     }
 
+    /** A pair to store, with its coded texts (both null for a plain pair). */
+    record NewPair(MemoryEntry entry, String sourceCoded, String targetCoded) {
+    }
+
+    /**
+     * Stores many pairs in one statement, as {@link #add(MemoryEntry, String, String, Instant)} does one; the
+     * pairs must be distinct (a statement may not touch a row twice). Returns how many were new.
+     */
+    int addAll(List<NewPair> pairs, Instant now) {
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        return (int) jdbc.list("INSERT INTO memory_segments (" + COLUMNS + ", source_coded, target_coded, created_at)\n"
+                        + """
+                        SELECT p.id::uuid, p.source_language, p.target_language, p.source_text, p.target_text,
+                               p.article_id::uuid, p.approver, p.approved_at::timestamptz, p.source_coded, p.target_coded, ?
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                      ?::text[], ?::text[], ?::text[])
+                               AS p (id, source_language, target_language, source_text, target_text, article_id,
+                                     approver, approved_at, source_coded, target_coded)
+                        ON CONFLICT (source_language, target_language, md5(source_text), md5(target_text))
+                        DO UPDATE SET source_coded = EXCLUDED.source_coded, target_coded = EXCLUDED.target_coded
+                         WHERE memory_segments.source_coded IS NULL AND EXCLUDED.source_coded IS NOT NULL
+                        RETURNING (xmax = 0) AS inserted""", row -> row.getBoolean("inserted"), now,
+                pairs.stream().map(p -> p.entry().id()).toList(),
+                pairs.stream().map(p -> p.entry().sourceLanguage()).toList(),
+                pairs.stream().map(p -> p.entry().targetLanguage()).toList(),
+                pairs.stream().map(p -> p.entry().source()).toList(),
+                pairs.stream().map(p -> p.entry().target()).toList(),
+                pairs.stream().map(p -> p.entry().articleId()).toList(),
+                pairs.stream().map(p -> p.entry().approver()).toList(),
+                pairs.stream().map(p -> p.entry().approvedAt()).toList(),
+                pairs.stream().map(NewPair::sourceCoded).toList(),
+                pairs.stream().map(NewPair::targetCoded).toList())
+                .stream().filter(Boolean::booleanValue).count();
+    }
+
     /** A stored sentence with codes: the coded source and target (TMX inline XML). */
     record Coded(String source, String target) {
     }

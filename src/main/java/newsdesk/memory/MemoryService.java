@@ -18,6 +18,7 @@ import newsdesk.xliff.Segment;
 import newsdesk.xliff.Segmentation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,20 +240,22 @@ public class MemoryService implements MemoryLookup {
         writer.close();
     }
 
+    /** Pairs stored per statement during a TMX import. */
+    private static final int IMPORT_BATCH = 500;
+
     /**
-     * Adds a TMX file's units: each translation unit variant in a site language other than the file's source
-     * language becomes a pair with the source variant. 400 for a file that is not TMX, 422 naming the unit
-     * for a broken unit; nothing is stored then.
+     * Adds a TMX file's units as the file streams in, stored in batches: each translation unit variant in a site
+     * language other than the file's source language becomes a pair with the source variant. 400 for a file that
+     * is not TMX, 422 naming the unit for a broken unit, 413 past the size limit; nothing is stored then (one
+     * transaction for the whole file).
      */
     @InTransaction
-    public TmxImport importTmx(byte[] file) {
-        TmxReader.Memory read = TmxReader.read(file);
+    public TmxImport importTmx(InputStream file) {
         Set<String> codes = languages.codes();
         Instant now = clock.instant();
-        int pairs = 0;
-        int added = 0;
-        int skipped = 0;
-        for (TmxReader.Unit unit : read.units()) {
+        int[] counts = new int[3]; // pairs, added, skipped
+        Map<String, MemoryRepository.NewPair> batch = new java.util.LinkedHashMap<>();
+        int units = TmxReader.read(file, unit -> {
             String sourceLanguage = siteLanguage(unit.sourceLanguage(), codes);
             TmxReader.Variant source = unit.variants().stream()
                     .filter(v -> v.language().equalsIgnoreCase(unit.sourceLanguage())).findFirst().orElse(null);
@@ -266,22 +269,28 @@ public class MemoryService implements MemoryLookup {
                 if (sourceLanguage == null || targetLanguage == null || targetLanguage.equals(sourceLanguage)
                         || sourceText.isEmpty() || targetText.isEmpty()
                         || sourceText.length() > Alignment.MAX_LENGTH || targetText.length() > Alignment.MAX_LENGTH) {
-                    skipped++;
+                    counts[2]++;
                     continue;
                 }
-                pairs++;
+                counts[0]++;
                 Instant approvedAt = unit.changed() != null ? unit.changed() : unit.created() != null ? unit.created() : now;
                 // codes only when both variants have the same ones (by tag and kind), renumbered after the source's
                 CodedText targetCoded = source.coded() == null || variant.coded() == null ? null
                         : CodedText.aligned(source.coded(), variant.coded()).orElse(null);
-                if (memory.add(new MemoryEntry(UUID.randomUUID(), sourceLanguage, targetLanguage, sourceText, targetText,
-                        null, unit.creator(), approvedAt), xml(targetCoded == null ? null : source.coded()),
-                        xml(targetCoded), now)) {
-                    added++;
+                MemoryRepository.NewPair pair = new MemoryRepository.NewPair(new MemoryEntry(UUID.randomUUID(),
+                        sourceLanguage, targetLanguage, sourceText, targetText, null, unit.creator(), approvedAt),
+                        xml(targetCoded == null ? null : source.coded()), xml(targetCoded));
+                // one statement may not touch a row twice: the same pair twice in a batch is one (with codes if any)
+                batch.merge(sourceLanguage + "\n" + targetLanguage + "\n" + sourceText + "\n" + targetText, pair,
+                        (kept, again) -> kept.sourceCoded() == null ? again : kept);
+                if (batch.size() >= IMPORT_BATCH) {
+                    counts[1] += memory.addAll(List.copyOf(batch.values()), now);
+                    batch.clear();
                 }
             }
-        }
-        return new TmxImport(read.units().size(), pairs, added, pairs - added, skipped);
+        });
+        counts[1] += memory.addAll(List.copyOf(batch.values()), now);
+        return new TmxImport(units, counts[0], counts[1], counts[0] - counts[1], counts[2]);
     }
 
     /** The site language a TMX language tag stands for ({@code UK}, {@code uk-UA} → {@code uk}), or null. */

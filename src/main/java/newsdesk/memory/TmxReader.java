@@ -2,6 +2,7 @@ package newsdesk.memory;
 
 import newsdesk.platform.Invalid;
 import newsdesk.platform.Malformed;
+import newsdesk.platform.NewsdeskException;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -9,7 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a TMX (1.1–1.4b) file with StAX: no DTD is loaded and no entity is expanded (a DOCTYPE naming
@@ -39,8 +41,6 @@ final class TmxReader {
         INPUT.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     }
 
-    record Memory(String sourceLanguage, List<Unit> units) {
-    }
 
     /** A translation unit: its source language (the file's unless it names its own), variants and dates. */
     record Unit(String sourceLanguage, List<Variant> variants, String creator, Instant created, Instant changed) {
@@ -52,28 +52,56 @@ final class TmxReader {
 
     private XMLStreamReader xml;
     private String sourceLanguage;
-    private final List<Unit> units = new ArrayList<>();
+    private final Consumer<Unit> each;
+    private int units;
 
-    private TmxReader() {
+    private TmxReader(Consumer<Unit> each) {
+        this.each = each;
     }
 
-    static Memory read(byte[] bytes) {
-        TmxReader reader = new TmxReader();
+    /**
+     * Reads the file as it streams in, handing each unit to {@code each} as soon as it is read (a large memory
+     * is never held whole); returns how many units there were. A failure part way leaves the earlier units handed
+     * over: the caller's transaction undoes them.
+     */
+    static int read(InputStream in, Consumer<Unit> each) {
+        TmxReader reader = new TmxReader(each);
         try {
-            reader.xml = INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader.xml = INPUT.createXMLStreamReader(in);
             try {
                 reader.document();
             } finally {
                 reader.xml.close();
             }
         } catch (XMLStreamException e) {
+            NewsdeskException cause = cause(e);
+            if (cause != null) {
+                throw cause; // the body's size limit, reached while parsing
+            }
             Location at = e.getLocation();
             String message = e.getMessage() == null ? "" : e.getMessage()
                     .replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*Message:\\s*", "");
             throw new Malformed("The file is not well-formed XML" + (at == null ? "" : " (line " + at.getLineNumber()
                     + ", column " + at.getColumnNumber() + ")") + ": " + message.strip());
         }
-        return new Memory(reader.sourceLanguage, List.copyOf(reader.units));
+        return reader.units;
+    }
+
+    /** A refusal from below the parser (the body's size limit), however the parser wrapped it. */
+    private static NewsdeskException cause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NewsdeskException refusal) {
+                return refusal;
+            }
+            if (cause instanceof XMLStreamException stream && stream.getNestedException() != null
+                    && stream.getNestedException() != cause.getCause()) {
+                NewsdeskException nested = cause(stream.getNestedException());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 
     private void document() throws XMLStreamException {
@@ -115,7 +143,9 @@ final class TmxReader {
                 if (!header) {
                     throw Invalid.field("header", "the file has no <header> before its first <tu>");
                 }
-                units.add(unit());
+                Unit unit = unit();
+                units++;
+                each.accept(unit);
                 depth--;
             }
         }
@@ -126,7 +156,7 @@ final class TmxReader {
 
     /** Reads one {@code <tu>} up to its end tag. */
     private Unit unit() throws XMLStreamException {
-        String name = "tu " + (units.size() + 1) + (xml.getAttributeValue(null, "tuid") == null ? ""
+        String name = "tu " + (units + 1) + (xml.getAttributeValue(null, "tuid") == null ? ""
                 : " (tuid " + xml.getAttributeValue(null, "tuid") + ")");
         String unitSource = xml.getAttributeValue(null, "srclang");
         String creator = xml.getAttributeValue(null, "creationid");

@@ -282,8 +282,9 @@ class MemoryIT {
                 <!DOCTYPE tmx SYSTEM "file:///etc/passwd">
                 <tmx version="1.4"><header srclang="uk"/><body><tu><tuv xml:lang="uk"><seg>&xxe;</seg></tuv></tu></body></tmx>""")
                 .then().statusCode(400).body("detail", containsString("xxe"));
+        // Over the 1 MiB of other requests: a TMX import has its own limit (newsdesk.memory.tmx.max.bytes).
         put("<tmx version=\"1.4\"><header srclang=\"uk\"/><body>" + "<!-- padding -->".repeat(80_000) + "</body></tmx>")
-                .then().statusCode(413);
+                .then().statusCode(200).body("units", equalTo(0));
         desk.as(editor).contentType("text/plain").body("<tmx/>").put("/api/memory/tmx").then().statusCode(415);
         desk.as(translator).contentType(TMX).body("<tmx/>").put("/api/memory/tmx").then().statusCode(403);
         desk.as(editor).queryParam("pair", "uk-nowhere").get("/api/memory").then().statusCode(422)
@@ -301,6 +302,53 @@ class MemoryIT {
         desk.as(editor).delete("/api/memory/" + id).then().statusCode(404);
         desk.as(editor).queryParam("pair", "uk-" + language).queryParam("q", "Львів").get("/api/memory").then()
                 .statusCode(200).body("items.source", equalTo(List.of("Summary of Львів зустрів біженців")));
+    }
+
+    @Test
+    void aMemoryOfManyMegabytesStreamsInAndOneOverTheLimitIsRefusedAtOnce() throws Exception {
+        String other = desk.newLanguage();
+        StringBuilder tmx = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header srclang="uk" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"
+                 creationtool="x" creationtoolversion="1"/><body>
+                """);
+        int units = 20_000;
+        for (int i = 1; i <= units; i++) {
+            String unit = "<tu><tuv xml:lang=\"uk\"><seg>Речення номер " + i + " про енергетику, відключення світла і ремонт"
+                    + " мереж у громадах області.</seg></tuv><tuv xml:lang=\"" + other + "\"><seg>Sentence number " + i
+                    + " about energy, power cuts and grid repairs in the region's communities.</seg></tuv></tu>\n";
+            tmx.append(unit);
+            if (i == 5) {
+                tmx.append(unit); // the same pair twice in one batch
+            }
+        }
+        tmx.append("<tu><tuv xml:lang=\"uk\"><seg>Речення номер 7 про енергетику, відключення світла і ремонт мереж у громадах"
+                + " області.</seg></tuv><tuv xml:lang=\"" + other + "\"><seg>Sentence number 7 about energy, power cuts and"
+                + " grid repairs in the region's communities.</seg></tuv></tu>\n</body></tmx>\n"); // and in another batch
+        byte[] file = tmx.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(file.length > 5_000_000, "several MB: " + file.length);
+        long start = System.nanoTime();
+        desk.as(editor).contentType(TMX).body(file).put("/api/memory/tmx").then().statusCode(200)
+                .body("units", equalTo(units + 2)).body("pairs", equalTo(units + 2)).body("added", equalTo(units))
+                .body("duplicates", equalTo(2)).body("skipped", equalTo(0));
+        System.out.printf("TMX import of %d bytes, %d units: %d ms%n", file.length, units + 2,
+                (System.nanoTime() - start) / 1_000_000);
+        desk.as(editor).queryParam("pair", "uk-" + other).queryParam("q", "number 19999 about").get("/api/memory").then()
+                .statusCode(200).body("items.source", equalTo(List.of("Речення номер 19999 про енергетику, відключення"
+                        + " світла і ремонт мереж у громадах області.")));
+
+        // A body that says it is over the TMX limit (256 MiB by default) is refused before it is sent.
+        try (java.net.Socket socket = new java.net.Socket(desk.baseUri().getHost(), desk.baseUri().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("PUT /api/memory/tmx HTTP/1.1\r\nHost: " + desk.baseUri().getHost()
+                    + "\r\nAuthorization: Bearer " + editor.token() + "\r\nContent-Type: " + TMX
+                    + "\r\nContent-Length: " + (300L << 20) + "\r\nConnection: close\r\n\r\n<tmx version=\"1.4\">")
+                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("application/problem+json")
+                    && answer.contains("larger than 268435456 bytes"), answer);
+        }
     }
 
     private Response put(String tmx) {
