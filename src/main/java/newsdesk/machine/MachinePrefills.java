@@ -105,7 +105,7 @@ public class MachinePrefills implements MachinePrefill {
      * The engine's answers for segments with inline codes, mapped back onto their codes, by segment id; a
      * segment whose answer lost or mangled a code is absent (never a seed without its codes). Reads the cache.
      */
-    public Map<String, List<Part>> withCodes(String sourceLanguage, String targetLanguage, List<Segment> segments) {
+    Map<String, List<Part>> withCodes(String sourceLanguage, String targetLanguage, List<Segment> segments) {
         Optional<Engine> engine = engines.forPair(sourceLanguage, targetLanguage);
         List<Segment> coded = segments.stream().filter(segment -> !segment.codes().isEmpty()).toList();
         if (engine.isEmpty() || coded.isEmpty()) {
