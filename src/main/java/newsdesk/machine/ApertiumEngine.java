@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Apertium as a local process ({@code apertium -u rus-ukr}), one process per segment: text in through stdin,
+ * Apertium as a local process ({@code apertium -u rus-ukr}, {@code -f html} for markup), one process per segment: text in through stdin,
  * the translation from stdout, both UTF-8. The streams go through temporary files, so no reader threads are
  * needed; a process that outlives its time is killed with its whole pipeline (Apertium's script starts one
  * process per stage) and reaped. Apertium's script ends with the last stage's exit code, so a stage that
@@ -47,6 +47,16 @@ final class ApertiumEngine implements Engine {
 
     @Override
     public EngineResult translate(String text, String from, String to, Duration timeout) {
+        return run(text, "txt", from, to, timeout);
+    }
+
+    /** Apertium's html format keeps tags in place as blanks between the words it translates. */
+    @Override
+    public EngineResult translateMarkup(String html, String from, String to, Duration timeout) {
+        return run(html, "html", from, to, timeout);
+    }
+
+    private EngineResult run(String text, String format, String from, String to, Duration timeout) {
         long start = System.nanoTime();
         Path input = null;
         Path output = null;
@@ -59,6 +69,10 @@ final class ApertiumEngine implements Engine {
             Files.writeString(input, text + "\n", StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>(command);
             arguments.add("-u");
+            if (!format.equals("txt")) {
+                arguments.add("-f");
+                arguments.add(format);
+            }
             arguments.add(mode(from, to));
             ProcessBuilder builder = new ProcessBuilder(arguments).redirectInput(input.toFile())
                     .redirectOutput(output.toFile()).redirectError(errors.toFile());

@@ -10,4 +10,10 @@ interface Engine {
 
     /** Translates one segment's plain text within {@code timeout}; a slower engine is stopped (TIMEOUT). */
     EngineResult translate(String text, String from, String to, Duration timeout);
+
+    /**
+     * Translates one segment given as HTML markup whose tags stand for inline codes ({@link MarkupCodes}); the
+     * engine passes the tags through, and the answer is markup too.
+     */
+    EngineResult translateMarkup(String html, String from, String to, Duration timeout);
 }

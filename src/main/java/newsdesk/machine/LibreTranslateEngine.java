@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A LibreTranslate-compatible server: {@code POST {url}/translate} with {@code {q, source, target, format:
- * "text", api_key}}, answered by {@code {translatedText}}. One HTTP client for the engine's lifetime; the
+ * "text" (or "html" for a segment with inline codes), api_key}}, answered by {@code {translatedText}}. One HTTP client for the engine's lifetime; the
  * whole exchange, body included, is bounded by the segment's time.
  */
 final class LibreTranslateEngine implements Engine {
@@ -47,9 +47,18 @@ final class LibreTranslateEngine implements Engine {
 
     @Override
     public EngineResult translate(String text, String from, String to, Duration timeout) {
+        return exchange(text, "text", from, to, timeout);
+    }
+
+    @Override
+    public EngineResult translateMarkup(String html, String from, String to, Duration timeout) {
+        return exchange(html, "html", from, to, timeout);
+    }
+
+    private EngineResult exchange(String text, String format, String from, String to, Duration timeout) {
         long start = System.nanoTime();
         JsonObjectBuilder body = Json.createObjectBuilder().add("q", text).add("source", from).add("target", to)
-                .add("format", "text");
+                .add("format", format);
         if (!apiKey.isEmpty()) {
             body.add("api_key", apiKey);
         }

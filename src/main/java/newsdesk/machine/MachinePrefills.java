@@ -11,6 +11,7 @@ import newsdesk.desk.MachineSuggestion;
 import newsdesk.desk.SourceText;
 import newsdesk.platform.Hashes;
 import newsdesk.platform.Periodic;
+import newsdesk.xliff.Part;
 import newsdesk.xliff.Segment;
 import newsdesk.xliff.Segmentation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * Machine pre-fill, eager and in the background: every interval each instance takes open and claimed tasks
  * whose pinned source revision it has not been through, cuts the source as the XLIFF export does and sends
- * each segment's plain text (inline codes left out) to the pair's engine, one segment at a time with a bounded
+ * each segment's plain text to the pair's engine (a segment with inline codes as markup the engine passes
+ * through, {@link MarkupCodes}, so its answer can seed an XLIFF target with the codes in place), one segment at a time with a bounded
  * time each. Answers and failures are cached per language pair, engine and text, so a sentence is translated
  * once however many tasks, revisions and views show it. Views only read the cache: an engine that crashes,
  * hangs or is slow never delays or fails a claim, a view or an export; its segments show as failed, timed out
@@ -76,18 +78,58 @@ public class MachinePrefills implements MachinePrefill {
         }
         List<Segment> segments = Segmentation.of(source.language(), source.title(), source.summary(), source.body())
                 .segments().stream().filter(segment -> !text(segment).isEmpty()).toList();
-        Map<String, MachineRepository.Cached> cached = repository.cached(source.language(), targetLanguage,
-                engine.get().name(), segments.stream().map(MachinePrefills::hash).distinct().toList());
+        Map<String, MachineRepository.Cached> cached = cached(source.language(), targetLanguage, engine.get(), segments);
         List<MachineSuggestion> suggestions = new ArrayList<>();
         for (Segment segment : segments) {
             MachineRepository.Cached answer = cached.get(hash(segment));
+            String text = answer == null ? null : answer.translation();
+            if (answer == null && !segment.codes().isEmpty()) {
+                // cached before segments with codes went as markup: the plain answer still helps the translator
+                answer = cached.get(plainHash(segment));
+                text = answer == null ? null : answer.translation();
+            } else if (text != null && !segment.codes().isEmpty()) {
+                text = MarkupCodes.parse(text, segment.codes())
+                        .map(content -> Segment.plain(content).replaceAll("\\s+", " ").strip())
+                        .orElse(MarkupCodes.plain(text));
+            }
             suggestions.add(answer == null
                     ? new MachineSuggestion(segment.id(), segment.field(), engine.get().name(),
                     MachineSuggestion.Status.PENDING, null, null, MachineSuggestion.ORIGIN)
                     : new MachineSuggestion(segment.id(), segment.field(), engine.get().name(), answer.status(),
-                    answer.translation(), answer.detail(), MachineSuggestion.ORIGIN));
+                    text, answer.detail(), MachineSuggestion.ORIGIN));
         }
         return suggestions;
+    }
+
+    /**
+     * The engine's answers for segments with inline codes, mapped back onto their codes, by segment id; a
+     * segment whose answer lost or mangled a code is absent (never a seed without its codes). Reads the cache.
+     */
+    Map<String, List<Part>> withCodes(String sourceLanguage, String targetLanguage, List<Segment> segments) {
+        Optional<Engine> engine = engines.forPair(sourceLanguage, targetLanguage);
+        List<Segment> coded = segments.stream().filter(segment -> !segment.codes().isEmpty()).toList();
+        if (engine.isEmpty() || coded.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, MachineRepository.Cached> cached = repository.cached(sourceLanguage, targetLanguage,
+                engine.get().name(), coded.stream().map(MachinePrefills::hash).distinct().toList());
+        Map<String, List<Part>> mapped = new HashMap<>();
+        for (Segment segment : coded) {
+            MachineRepository.Cached answer = cached.get(hash(segment));
+            if (answer != null && answer.status() == MachineSuggestion.Status.OK) {
+                MarkupCodes.parse(answer.translation(), segment.codes())
+                        .ifPresent(content -> mapped.put(segment.id(), content));
+            }
+        }
+        return mapped;
+    }
+
+    /** The cached answers for the segments, by hash (for segments with codes, also under their plain hash). */
+    private Map<String, MachineRepository.Cached> cached(String from, String to, Engine engine, List<Segment> segments) {
+        List<String> hashes = segments.stream().flatMap(segment -> segment.codes().isEmpty()
+                ? java.util.stream.Stream.of(hash(segment))
+                : java.util.stream.Stream.of(hash(segment), plainHash(segment))).distinct().toList();
+        return repository.cached(from, to, engine.name(), hashes);
     }
 
     /** One run of the background pre-fill; stops early when the instance shuts down. */
@@ -106,7 +148,9 @@ public class MachinePrefills implements MachinePrefill {
                 if (done.containsKey(hash)) {
                     continue;
                 }
-                EngineResult result = engine.translate(text(segment), task.sourceLanguage(), task.language(),
+                EngineResult result = segment.codes().isEmpty()
+                        ? engine.translate(text(segment), task.sourceLanguage(), task.language(), engines.timeout())
+                        : engine.translateMarkup(MarkupCodes.markup(segment), task.sourceLanguage(), task.language(),
                         engines.timeout());
                 if (Thread.currentThread().isInterrupted()) {
                     return; // shutting down: an interrupted run is no verdict on the engine
@@ -131,7 +175,13 @@ public class MachinePrefills implements MachinePrefill {
         return Segment.plain(segment.content()).replaceAll("\\s+", " ").strip();
     }
 
+    /** The cache key: the plain text's hash, or for a segment with codes its markup's (kept apart by a prefix). */
     private static String hash(Segment segment) {
+        return segment.codes().isEmpty() ? plainHash(segment)
+                : HexFormat.of().formatHex(Hashes.sha256("markup\n" + MarkupCodes.markup(segment)));
+    }
+
+    private static String plainHash(Segment segment) {
         return HexFormat.of().formatHex(Hashes.sha256(text(segment)));
     }
 }

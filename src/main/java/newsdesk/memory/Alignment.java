@@ -16,7 +16,11 @@ final class Alignment {
     /** The longest sentence the memory keeps (the column's limit). */
     static final int MAX_LENGTH = 4000;
 
-    record Pair(String source, String target) {
+    /** Plain texts, and for a pair with inline codes its coded texts (null when either has none or they differ). */
+    record Pair(String source, String target, CodedText sourceCoded, CodedText targetCoded) {
+        Pair(String source, String target) {
+            this(source, target, null, null);
+        }
     }
 
     private Alignment() {
@@ -41,12 +45,23 @@ final class Alignment {
                     String targetText = text(to.get(s));
                     if (!sourceText.isEmpty() && !targetText.isEmpty() && !sourceText.equals(targetText)
                             && sourceText.length() <= MAX_LENGTH && targetText.length() <= MAX_LENGTH) {
-                        pairs.add(new Pair(sourceText, targetText));
+                        pairs.add(coded(sourceText, targetText, from.get(s), to.get(s)));
                     }
                 }
             }
         }
         return pairs;
+    }
+
+    /** The pair, with its codes when both sentences have the same ones (by tag and kind). */
+    private static Pair coded(String sourceText, String targetText, Segment source, Segment target) {
+        if (source.codes().isEmpty()) {
+            return new Pair(sourceText, targetText);
+        }
+        CodedText sourceCoded = CodedText.of(source);
+        return CodedText.aligned(sourceCoded, CodedText.of(target))
+                .map(targetCoded -> new Pair(sourceText, targetText, sourceCoded, targetCoded))
+                .orElse(new Pair(sourceText, targetText));
     }
 
     /** A segment's text as the memory stores and compares it: codes left out, whitespace runs as one space. */

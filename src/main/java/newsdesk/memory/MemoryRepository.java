@@ -25,11 +25,104 @@ public class MemoryRepository {
 
     /** Stores the pair unless the same texts are stored for the language pair; true when it stored it. */
     boolean add(MemoryEntry entry, Instant now) {
-        return jdbc.update("INSERT INTO memory_segments (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + """
-                         ON CONFLICT (source_language, target_language, md5(source_text), md5(target_text)) DO NOTHING""",
+        return add(entry, null, null, now);
+    }
+
+    /**
+     * Stores the pair with its coded texts (both null for a plain pair). The same texts stored without codes
+     * get these codes (an entry remembered before the memory kept codes, or from a TMX without them); true
+     * only when it stored a new entry.
+     */
+    boolean add(MemoryEntry entry, String sourceCoded, String targetCoded, Instant now) {
+        return jdbc.list("INSERT INTO memory_segments (" + COLUMNS + ", source_coded, target_coded, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + """
+                         ON CONFLICT (source_language, target_language, md5(source_text), md5(target_text))
+                         DO UPDATE SET source_coded = EXCLUDED.source_coded, target_coded = EXCLUDED.target_coded
+                          WHERE memory_segments.source_coded IS NULL AND EXCLUDED.source_coded IS NOT NULL
+                         RETURNING (xmax = 0) AS inserted""", row -> row.getBoolean("inserted"),
                 entry.id(), entry.sourceLanguage(), entry.targetLanguage(), entry.source(), entry.target(),
-                entry.articleId(), entry.approver(), entry.approvedAt(), now) == 1;
+                entry.articleId(), entry.approver(), entry.approvedAt(), sourceCoded, targetCoded, now)
+                .stream().anyMatch(Boolean::booleanValue);
+    }
+
+    /** A pair to store, with its coded texts (both null for a plain pair). */
+    record NewPair(MemoryEntry entry, String sourceCoded, String targetCoded) {
+    }
+
+    /**
+     * Stores many pairs in one statement, as {@link #add(MemoryEntry, String, String, Instant)} does one; the
+     * pairs must be distinct (a statement may not touch a row twice). Returns how many were new.
+     */
+    int addAll(List<NewPair> pairs, Instant now) {
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        return (int) jdbc.list("INSERT INTO memory_segments (" + COLUMNS + ", source_coded, target_coded, created_at)\n"
+                        + """
+                        SELECT p.id::uuid, p.source_language, p.target_language, p.source_text, p.target_text,
+                               p.article_id::uuid, p.approver, p.approved_at::timestamptz, p.source_coded, p.target_coded, ?
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                      ?::text[], ?::text[], ?::text[])
+                               AS p (id, source_language, target_language, source_text, target_text, article_id,
+                                     approver, approved_at, source_coded, target_coded)
+                        ON CONFLICT (source_language, target_language, md5(source_text), md5(target_text))
+                        DO UPDATE SET source_coded = EXCLUDED.source_coded, target_coded = EXCLUDED.target_coded
+                         WHERE memory_segments.source_coded IS NULL AND EXCLUDED.source_coded IS NOT NULL
+                        RETURNING (xmax = 0) AS inserted""", row -> row.getBoolean("inserted"), now,
+                pairs.stream().map(p -> p.entry().id()).toList(),
+                pairs.stream().map(p -> p.entry().sourceLanguage()).toList(),
+                pairs.stream().map(p -> p.entry().targetLanguage()).toList(),
+                pairs.stream().map(p -> p.entry().source()).toList(),
+                pairs.stream().map(p -> p.entry().target()).toList(),
+                pairs.stream().map(p -> p.entry().articleId()).toList(),
+                pairs.stream().map(p -> p.entry().approver()).toList(),
+                pairs.stream().map(p -> p.entry().approvedAt()).toList(),
+                pairs.stream().map(NewPair::sourceCoded).toList(),
+                pairs.stream().map(NewPair::targetCoded).toList())
+                .stream().filter(Boolean::booleanValue).count();
+    }
+
+    /** A stored sentence with codes: the coded source and target (TMX inline XML). */
+    record Coded(String source, String target) {
+    }
+
+    /**
+     * For each text (by its index in the list), the coded entries whose plain source is exactly that text, newest
+     * first, at most {@code limit} each (through the same hash index as exact matches).
+     */
+    Map<Integer, List<Coded>> coded(String sourceLanguage, String targetLanguage, List<String> texts, int limit) {
+        Map<Integer, List<Coded>> found = new HashMap<>();
+        if (texts.isEmpty()) {
+            return found;
+        }
+        jdbc.list("""
+                SELECT wanted.n, m.source_coded, m.target_coded
+                  FROM unnest(?::text[]) WITH ORDINALITY AS wanted (text, n)
+                 CROSS JOIN LATERAL (
+                       SELECT source_coded, target_coded FROM memory_segments
+                        WHERE source_language = ? AND target_language = ? AND md5(source_text) = md5(wanted.text)
+                          AND source_text = wanted.text AND source_coded IS NOT NULL
+                        ORDER BY approved_at DESC
+                        LIMIT ?) m""", row -> {
+            found.computeIfAbsent(row.getInt("n") - 1, n -> new ArrayList<>())
+                    .add(new Coded(row.getString("source_coded"), row.getString("target_coded")));
+            return null;
+        }, texts, sourceLanguage, targetLanguage, limit);
+        return found;
+    }
+
+    /** An entry with its coded texts (null for a plain one), for the TMX export. */
+    record Exported(MemoryEntry entry, String sourceCoded, String targetCoded) {
+    }
+
+    /** A page of a pair's entries with their codes, by id after the given one. */
+    List<Exported> export(String sourceLanguage, String targetLanguage, UUID after, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + ", source_coded, target_coded\n" + """
+                 FROM memory_segments
+                WHERE source_language = ? AND target_language = ? AND (?::uuid IS NULL OR id > ?)
+                ORDER BY id
+                LIMIT ?""", row -> new Exported(entry(row), row.getString("source_coded"),
+                row.getString("target_coded")), sourceLanguage, targetLanguage, after, after, limit);
     }
 
     /** A sentence to find candidates for: fuzzy ones by {@code query} (a tsquery), or only exact ones when it is null. */

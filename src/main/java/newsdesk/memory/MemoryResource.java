@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,15 +83,19 @@ public class MemoryResource {
     @RequestBody(required = true, description = "A TMX 1.4b file (1.1 to 1.4 are read)",
             content = {@Content(mediaType = TMX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public TmxImport importTmx(byte[] file) {
+    public TmxImport importTmx(InputStream body) throws IOException {
         MediaType type = headers.getMediaType();
         if (type == null || !XML_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
             throw new NewsdeskException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the TMX file as " + TMX + " or " + MediaType.APPLICATION_XML);
         }
-        if (file == null || file.length == 0) {
+        // Streamed, never buffered whole (platform/RequestSizeLimit bounds it by newsdesk.memory.tmx.max.bytes).
+        BufferedInputStream file = new BufferedInputStream(body == null ? InputStream.nullInputStream() : body, 1 << 16);
+        file.mark(1);
+        if (file.read() < 0) {
             throw new Malformed("The request has no TMX file");
         }
+        file.reset();
         return memory.importTmx(file);
     }
 }

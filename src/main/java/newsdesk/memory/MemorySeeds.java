@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * XLIFF targets from the memory: the best match of each sentence, with its score. The memory keeps text
- * without markup, so only sentences without inline codes are seeded (a seed must carry its source's codes).
+ * XLIFF targets from the memory: the best match of each sentence, with its score. A sentence with inline codes
+ * (a seed must carry its source's codes) is seeded only from an entry kept with its codes whose text and code
+ * structure are the same (a 100 % match, {@link CodedText}); fuzzy matches have no place for the codes.
  */
 @ApplicationScoped
 public class MemorySeeds implements TargetSeeds {
@@ -26,7 +27,9 @@ public class MemorySeeds implements TargetSeeds {
     @Override
     public Map<String, Seed> seeds(TaskView task, List<Segment> segments) {
         Map<String, Seed> seeds = new HashMap<>();
-        // The memory keeps text without markup: a sentence with codes gets no seed (it must carry its codes).
+        memory.withCodes(task.source().language(), task.language(), segments).forEach((id, content) ->
+                seeds.put(id, new Seed(Seed.Origin.MEMORY, 100, content)));
+        // Plain sentences: the lookup of the task view (exact and fuzzy matches).
         List<Segment> plain = segments.stream().filter(segment -> segment.codes().isEmpty()).toList();
         List<List<SegmentMatches.Match>> found = memory.lookup(task.source().language(), task.language(),
                 plain.stream().map(Alignment::text).toList());

@@ -18,6 +18,7 @@ import newsdesk.xliff.Segment;
 import newsdesk.xliff.Segmentation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,11 +86,45 @@ public class MemoryService implements MemoryLookup {
         int added = 0;
         for (Alignment.Pair pair : Alignment.pairs(source, target)) {
             if (memory.add(new MemoryEntry(UUID.randomUUID(), approved.sourceLanguage(), approved.language(),
-                    pair.source(), pair.target(), approved.articleId(), approver, approved.approvedAt()), now)) {
+                    pair.source(), pair.target(), approved.articleId(), approver, approved.approvedAt()),
+                    xml(pair.sourceCoded()), xml(pair.targetCoded()), now)) {
                 added++;
             }
         }
         return added;
+    }
+
+    private static String xml(CodedText coded) {
+        return coded == null ? null : coded.toXml();
+    }
+
+    /**
+     * Targets with inline codes for sentences with codes, by segment id: the newest entry whose source has exactly
+     * the sentence's text and code structure (a 100 % match), its codes put on the sentence's own codes.
+     */
+    @InTransaction
+    public Map<String, List<newsdesk.xliff.Part>> withCodes(String sourceLanguage, String targetLanguage,
+                                                           List<Segment> segments) {
+        List<Segment> coded = segments.stream().filter(segment -> !segment.codes().isEmpty())
+                .filter(segment -> !Alignment.text(segment).isEmpty()
+                        && Alignment.text(segment).length() <= Alignment.MAX_LENGTH).toList();
+        Map<String, List<newsdesk.xliff.Part>> seeds = new HashMap<>();
+        if (coded.isEmpty()) {
+            return seeds;
+        }
+        Map<Integer, List<MemoryRepository.Coded>> found = jdbc.underSavepoint(() -> memory.coded(sourceLanguage,
+                targetLanguage, coded.stream().map(Alignment::text).toList(), candidates));
+        for (int i = 0; i < coded.size(); i++) {
+            for (MemoryRepository.Coded entry : found.getOrDefault(i, List.of())) {
+                var content = CodedText.seed(CodedText.parse(entry.source()), CodedText.parse(entry.target()),
+                        coded.get(i));
+                if (content.isPresent()) {
+                    seeds.put(coded.get(i).id(), content.get());
+                    break;
+                }
+            }
+        }
+        return seeds;
     }
 
     /** Matches for each sentence of the source that has any (best first, at most the configured number). */
@@ -194,29 +229,33 @@ public class MemoryService implements MemoryLookup {
         LanguagePair languagePair = LanguagePair.parse(pair, languages.codes());
         TmxWriter writer = new TmxWriter(out, languagePair.source());
         UUID after = null;
-        List<MemoryEntry> page;
+        List<MemoryRepository.Exported> page;
         do {
-            page = memory.list(languagePair.source(), languagePair.target(), null, after, 1000);
-            page.forEach(writer::unit);
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            page = memory.export(languagePair.source(), languagePair.target(), after, 1000);
+            page.forEach(row -> writer.unit(row.entry(), row.sourceCoded() == null ? null
+                    : CodedText.parse(row.sourceCoded()), row.targetCoded() == null ? null
+                    : CodedText.parse(row.targetCoded())));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).entry().id();
         } while (page.size() == 1000);
         writer.close();
     }
 
+    /** Pairs stored per statement during a TMX import. */
+    private static final int IMPORT_BATCH = 500;
+
     /**
-     * Adds a TMX file's units: each translation unit variant in a site language other than the file's source
-     * language becomes a pair with the source variant. 400 for a file that is not TMX, 422 naming the unit
-     * for a broken unit; nothing is stored then.
+     * Adds a TMX file's units as the file streams in, stored in batches: each translation unit variant in a site
+     * language other than the file's source language becomes a pair with the source variant. 400 for a file that
+     * is not TMX, 422 naming the unit for a broken unit, 413 past the size limit; nothing is stored then (one
+     * transaction for the whole file).
      */
     @InTransaction
-    public TmxImport importTmx(byte[] file) {
-        TmxReader.Memory read = TmxReader.read(file);
+    public TmxImport importTmx(InputStream file) {
         Set<String> codes = languages.codes();
         Instant now = clock.instant();
-        int pairs = 0;
-        int added = 0;
-        int skipped = 0;
-        for (TmxReader.Unit unit : read.units()) {
+        int[] counts = new int[3]; // pairs, added, skipped
+        Map<String, MemoryRepository.NewPair> batch = new java.util.LinkedHashMap<>();
+        int units = TmxReader.read(file, unit -> {
             String sourceLanguage = siteLanguage(unit.sourceLanguage(), codes);
             TmxReader.Variant source = unit.variants().stream()
                     .filter(v -> v.language().equalsIgnoreCase(unit.sourceLanguage())).findFirst().orElse(null);
@@ -230,18 +269,28 @@ public class MemoryService implements MemoryLookup {
                 if (sourceLanguage == null || targetLanguage == null || targetLanguage.equals(sourceLanguage)
                         || sourceText.isEmpty() || targetText.isEmpty()
                         || sourceText.length() > Alignment.MAX_LENGTH || targetText.length() > Alignment.MAX_LENGTH) {
-                    skipped++;
+                    counts[2]++;
                     continue;
                 }
-                pairs++;
+                counts[0]++;
                 Instant approvedAt = unit.changed() != null ? unit.changed() : unit.created() != null ? unit.created() : now;
-                if (memory.add(new MemoryEntry(UUID.randomUUID(), sourceLanguage, targetLanguage, sourceText, targetText,
-                        null, unit.creator(), approvedAt), now)) {
-                    added++;
+                // codes only when both variants have the same ones (by tag and kind), renumbered after the source's
+                CodedText targetCoded = source.coded() == null || variant.coded() == null ? null
+                        : CodedText.aligned(source.coded(), variant.coded()).orElse(null);
+                MemoryRepository.NewPair pair = new MemoryRepository.NewPair(new MemoryEntry(UUID.randomUUID(),
+                        sourceLanguage, targetLanguage, sourceText, targetText, null, unit.creator(), approvedAt),
+                        xml(targetCoded == null ? null : source.coded()), xml(targetCoded));
+                // one statement may not touch a row twice: the same pair twice in a batch is one (with codes if any)
+                batch.merge(sourceLanguage + "\n" + targetLanguage + "\n" + sourceText + "\n" + targetText, pair,
+                        (kept, again) -> kept.sourceCoded() == null ? again : kept);
+                if (batch.size() >= IMPORT_BATCH) {
+                    counts[1] += memory.addAll(List.copyOf(batch.values()), now);
+                    batch.clear();
                 }
             }
-        }
-        return new TmxImport(read.units().size(), pairs, added, pairs - added, skipped);
+        });
+        counts[1] += memory.addAll(List.copyOf(batch.values()), now);
+        return new TmxImport(units, counts[0], counts[1], counts[0] - counts[1], counts[2]);
     }
 
     /** The site language a TMX language tag stands for ({@code UK}, {@code uk-UA} → {@code uk}), or null. */

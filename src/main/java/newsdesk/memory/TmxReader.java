@@ -2,6 +2,7 @@ package newsdesk.memory;
 
 import newsdesk.platform.Invalid;
 import newsdesk.platform.Malformed;
+import newsdesk.platform.NewsdeskException;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -9,7 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,12 +18,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a TMX (1.1–1.4b) file with StAX: no DTD is loaded and no entity is expanded (a DOCTYPE naming
  * the TMX DTD, as OmegaT writes, is allowed; one with an internal subset is refused). Inline markup in a
- * segment ({@code bpt}, {@code ept}, {@code ph}, {@code it}: native codes) is left out, the text of
- * {@code hi} kept. Not XML or not TMX is a 400; a broken unit a 422 naming it.
+ * segment ({@code bpt}, {@code ept}, {@code ph}, {@code it}: native codes) is left out of the text, the text of
+ * {@code hi} kept; {@code bpt}/{@code ept}/{@code ph} are also kept as the variant's coded text ({@link CodedText}). Not XML or not TMX is a 400; a broken unit a 422 naming it.
  */
 final class TmxReader {
 
@@ -39,40 +41,67 @@ final class TmxReader {
         INPUT.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     }
 
-    record Memory(String sourceLanguage, List<Unit> units) {
-    }
 
     /** A translation unit: its source language (the file's unless it names its own), variants and dates. */
     record Unit(String sourceLanguage, List<Variant> variants, String creator, Instant created, Instant changed) {
     }
 
-    record Variant(String language, String text) {
+    /** A variant's plain text and, when its segment has inline codes the memory can keep, the coded text. */
+    record Variant(String language, String text, CodedText coded) {
     }
 
     private XMLStreamReader xml;
     private String sourceLanguage;
-    private final List<Unit> units = new ArrayList<>();
+    private final Consumer<Unit> each;
+    private int units;
 
-    private TmxReader() {
+    private TmxReader(Consumer<Unit> each) {
+        this.each = each;
     }
 
-    static Memory read(byte[] bytes) {
-        TmxReader reader = new TmxReader();
+    /**
+     * Reads the file as it streams in, handing each unit to {@code each} as soon as it is read (a large memory
+     * is never held whole); returns how many units there were. A failure part way leaves the earlier units handed
+     * over: the caller's transaction undoes them.
+     */
+    static int read(InputStream in, Consumer<Unit> each) {
+        TmxReader reader = new TmxReader(each);
         try {
-            reader.xml = INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader.xml = INPUT.createXMLStreamReader(in);
             try {
                 reader.document();
             } finally {
                 reader.xml.close();
             }
         } catch (XMLStreamException e) {
+            NewsdeskException cause = cause(e);
+            if (cause != null) {
+                throw cause; // the body's size limit, reached while parsing
+            }
             Location at = e.getLocation();
             String message = e.getMessage() == null ? "" : e.getMessage()
                     .replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*Message:\\s*", "");
             throw new Malformed("The file is not well-formed XML" + (at == null ? "" : " (line " + at.getLineNumber()
                     + ", column " + at.getColumnNumber() + ")") + ": " + message.strip());
         }
-        return new Memory(reader.sourceLanguage, List.copyOf(reader.units));
+        return reader.units;
+    }
+
+    /** A refusal from below the parser (the body's size limit), however the parser wrapped it. */
+    private static NewsdeskException cause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NewsdeskException refusal) {
+                return refusal;
+            }
+            if (cause instanceof XMLStreamException stream && stream.getNestedException() != null
+                    && stream.getNestedException() != cause.getCause()) {
+                NewsdeskException nested = cause(stream.getNestedException());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 
     private void document() throws XMLStreamException {
@@ -114,7 +143,9 @@ final class TmxReader {
                 if (!header) {
                     throw Invalid.field("header", "the file has no <header> before its first <tu>");
                 }
-                units.add(unit());
+                Unit unit = unit();
+                units++;
+                each.accept(unit);
                 depth--;
             }
         }
@@ -125,7 +156,7 @@ final class TmxReader {
 
     /** Reads one {@code <tu>} up to its end tag. */
     private Unit unit() throws XMLStreamException {
-        String name = "tu " + (units.size() + 1) + (xml.getAttributeValue(null, "tuid") == null ? ""
+        String name = "tu " + (units + 1) + (xml.getAttributeValue(null, "tuid") == null ? ""
                 : " (tuid " + xml.getAttributeValue(null, "tuid") + ")");
         String unitSource = xml.getAttributeValue(null, "srclang");
         String creator = xml.getAttributeValue(null, "creationid");
@@ -134,6 +165,10 @@ final class TmxReader {
         List<Variant> variants = new ArrayList<>();
         String language = null;
         StringBuilder text = null;
+        CodedText.Builder coded = null;
+        String code = null;
+        String codeNumber = null;
+        StringBuilder codeText = null;
         int skip = 0;
         boolean inSeg = false;
         while (true) {
@@ -156,8 +191,12 @@ final class TmxReader {
                     }
                     inSeg = true;
                     text = new StringBuilder();
+                    coded = new CodedText.Builder();
                 } else if (inSeg && skip == 0 && !element.equals("hi")) {
                     skip = 1; // bpt, ept, ph, it, ut, sub: native codes, not text
+                    code = element;
+                    codeNumber = xml.getAttributeValue(null, element.equals("ph") ? "x" : "i");
+                    codeText = new StringBuilder();
                 } else if (skip > 0) {
                     skip++;
                 }
@@ -168,18 +207,23 @@ final class TmxReader {
                     || event == XMLStreamConstants.SPACE) {
                 if (inSeg && skip == 0) {
                     text.append(xml.getText());
+                    coded.text(xml.getText());
+                } else if (skip == 1) {
+                    codeText.append(xml.getText());
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String element = xml.getLocalName();
                 if (skip > 0) {
-                    skip--;
+                    if (--skip == 0) {
+                        coded.code(code, codeNumber, codeText.toString());
+                    }
                 } else if (element.equals("seg")) {
                     inSeg = false;
                 } else if (element.equals("tuv")) {
                     if (text == null) {
                         throw Invalid.field(name, "the " + language + " <tuv> has no <seg>");
                     }
-                    variants.add(new Variant(language, text.toString()));
+                    variants.add(new Variant(language, text.toString(), coded.build()));
                     language = null;
                 } else if (element.equals("tu")) {
                     break;

@@ -43,7 +43,8 @@ final class TmxWriter {
         }
     }
 
-    void unit(MemoryEntry entry) {
+    /** One unit; a pair with codes is written with them ({@code bpt}/{@code ept}/{@code ph}), else as plain text. */
+    void unit(MemoryEntry entry, CodedText sourceCoded, CodedText targetCoded) {
         try {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("tu");
@@ -59,8 +60,8 @@ final class TmxWriter {
                 xml.writeCharacters(entry.articleId().toString());
                 xml.writeEndElement();
             }
-            variant(entry.sourceLanguage(), entry.source());
-            variant(entry.targetLanguage(), entry.target());
+            variant(entry.sourceLanguage(), entry.source(), sourceCoded);
+            variant(entry.targetLanguage(), entry.target(), targetCoded);
             xml.writeCharacters("\n    ");
             xml.writeEndElement();
         } catch (XMLStreamException e) {
@@ -68,12 +69,16 @@ final class TmxWriter {
         }
     }
 
-    private void variant(String language, String text) throws XMLStreamException {
+    private void variant(String language, String text, CodedText coded) throws XMLStreamException {
         xml.writeCharacters("\n      ");
         xml.writeStartElement("tuv");
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", language);
         xml.writeStartElement("seg");
-        xml.writeCharacters(text);
+        if (coded == null) {
+            xml.writeCharacters(text);
+        } else {
+            coded.write(xml);
+        }
         xml.writeEndElement();
         xml.writeEndElement();
     }

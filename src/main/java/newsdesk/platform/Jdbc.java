@@ -222,7 +222,9 @@ public class Jdbc {
         } else if (value instanceof Enum<?> constant) {
             statement.setString(index, constant.name());
         } else if (value instanceof Collection<?> values) {
-            Array array = connection.createArrayOf("text", values.stream().map(String::valueOf).toArray());
+            // a null element stays SQL NULL (not the text "null")
+            Array array = connection.createArrayOf("text", values.stream().map(v -> v == null ? null : String.valueOf(v))
+                    .toArray());
             statement.setArray(index, array);
         } else if (value instanceof byte[] bytes) {
             statement.setBytes(index, bytes);

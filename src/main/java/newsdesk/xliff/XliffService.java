@@ -86,6 +86,7 @@ public class XliffService {
         List<String> untranslated = new ArrayList<>();
         Map<String, XliffFile.Unit> seen = new HashMap<>();
         Map<String, String> machine = machineTexts(task);
+        List<Segment> machineText = new ArrayList<>();
         for (XliffFile.Unit unit : file.units()) {
             Segment segment = expected.get(unit.id());
             if (segment == null) {
@@ -103,6 +104,8 @@ public class XliffService {
                 if (codeErrors.isEmpty() && isTranslated(segment, unit.target())
                         && !isMachineOutput(machine.get(unit.id()), unit.target())) {
                     translated.put(unit.id(), unit.target());
+                } else if (codeErrors.isEmpty() && isTranslated(segment, unit.target()) && !segment.codes().isEmpty()) {
+                    machineText.add(segment); // the machine's words: unedited only if its codes sit where the seed had them
                 } else if (codeErrors.isEmpty()) {
                     untranslated.add(unit.id());
                 }
@@ -112,6 +115,19 @@ public class XliffService {
                 .forEach(segmentId -> errors.add(new FieldError(segmentId, "the segment is missing from the file")));
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
+        }
+        if (!machineText.isEmpty()) {
+            Map<String, Seed> seeded = seeds(task, machineText);
+            for (Segment segment : machineText) {
+                Seed seed = seeded.get(segment.id());
+                List<Part> target = seen.get(segment.id()).target();
+                if (seed.origin() == Seed.Origin.MACHINE
+                        && Segment.canonical(seed.content()).equals(Segment.canonical(target))) {
+                    untranslated.add(segment.id());
+                } else {
+                    translated.put(segment.id(), target);
+                }
+            }
         }
         Map<String, List<Part>> targets = new HashMap<>();
         Map<String, Seed> drafted = draft.seeds(task, cut.segments());
@@ -187,10 +203,14 @@ public class XliffService {
         return texts;
     }
 
-    /** A machine pre-fill left as it was is not the translator's work: it stays untranslated until edited. */
+    /**
+     * A machine pre-fill left as it was is not the translator's work: it stays untranslated until edited. The
+     * view's suggestion is plain text, so this compares words only; a target with codes and the machine's
+     * words is then compared with the machine seed itself, codes included.
+     */
     private static boolean isMachineOutput(String machineText, List<Part> target) {
-        return machineText != null
-                && Segment.canonical(List.of(new Part.Text(machineText))).equals(Segment.canonical(target));
+        return machineText != null && Segment.canonical(List.of(new Part.Text(machineText)))
+                .equals(Segment.canonical(List.of(new Part.Text(Segment.plain(target)))));
     }
 
     private static boolean mayExport(Caller caller, TaskView task) {

@@ -69,7 +69,7 @@ class MachinePrefillIT {
         Map<String, Object> story = Stories.story("ru", "Мэр Киева");
         story.put("summary", "Цены выросли на пять процентов. CRASH сегодня.");
         story.put("body", "<p>Школы откроются в сентябре. HANG здесь. GARBAGE там. Завтра в"
-                + " <a href=\"https://example.org/odesa\">Одессе</a> ожидается солнечная погода.</p>");
+                + " <a href=\"https://example.org/odesa\">Одессе</a> ожидается <em>солнечная</em> погода.</p>");
         String articleId = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
         JsonPath tasks = desk.as(editor).body(Map.of("languages", List.of("uk", "en")))
                 .post("/api/articles/" + articleId + "/translations").then().statusCode(201).extract().jsonPath();
@@ -98,7 +98,8 @@ class MachinePrefillIT {
         // No engine for ru→en: no machine suggestions, and the task works as ever.
         desk.as(editor).get("/api/tasks/" + enTask).then().statusCode(200).body("machine", equalTo(List.of()));
 
-        // The export seeds what the engine translated, marked; failed segments and the one with a link are copies.
+        // The export seeds what the engine translated, marked, the link and the emphasis in place; failed segments
+        // are copies.
         byte[] export = desk.as(translator).get("/api/tasks/" + ukTask + "/xliff").then().statusCode(200)
                 .extract().asByteArray();
         Document file = parse(export);
@@ -106,7 +107,13 @@ class MachinePrefillIT {
         assertEquals("mt-suggestion", target(file, "title-1").getAttribute("state-qualifier"));
         assertEquals("Школи відкриються у вересні.", target(file, "body-1").getTextContent());
         assertEquals("mt-suggestion", target(file, "body-1").getAttribute("state-qualifier"));
-        for (String copied : List.of("summary-2", "body-2", "body-3", "body-4")) {
+        assertEquals("Завтра у Одессе очікується сонячна погода.", target(file, "body-4").getTextContent());
+        assertEquals("mt-suggestion", target(file, "body-4").getAttribute("state-qualifier"));
+        NodeList codes = target(file, "body-4").getElementsByTagNameNS(NS12, "g");
+        assertEquals(2, codes.getLength());
+        assertEquals("Одессе", codes.item(0).getTextContent());
+        assertEquals("сонячна", codes.item(1).getTextContent());
+        for (String copied : List.of("summary-2", "body-2", "body-3")) {
             assertTrue(!"mt-suggestion".equals(target(file, copied).getAttribute("state-qualifier")), copied);
         }
 
@@ -117,13 +124,22 @@ class MachinePrefillIT {
         desk.as(translator).contentType("application/xliff+xml").body(serialize(file))
                 .put("/api/tasks/" + ukTask + "/xliff").then().statusCode(200).body("translated", equalTo(1))
                 .body("task.draft.title", equalTo("Мер Києва Віталій Кличко"));
+        // The machine's words with a code moved are the translator's work, markup restored from the source.
+        Element emphasis = (Element) codes.item(1);
+        emphasis.getParentNode().removeChild(emphasis);
+        target(file, "body-4").appendChild(emphasis);
+        String body = desk.as(translator).contentType("application/xliff+xml").body(serialize(file))
+                .put("/api/tasks/" + ukTask + "/xliff").then().statusCode(200).body("translated", equalTo(2))
+                .extract().path("task.draft.body");
+        assertTrue(body.contains("Завтра у <a href=\"https://example.org/odesa\"") && body.contains("Одессе</a> очікується")
+                && body.contains("погода.<em>сонячна</em>"), body);
     }
 
     @Test
     void libreTranslatePrefillsOtherPairsAndAFailingServerFailsNothing() {
         Map<String, Object> story = Stories.story("uk", "Мер Києва відкрив новий міст");
         story.put("summary", "BROKEN речення.");
-        story.put("body", "<p>Ціни зросли.</p>");
+        story.put("body", "<p>Ціни зросли.</p><p>Мер <a href=\"https://example.org/kyiv\">Києва</a> відкрив міст.</p>");
         String articleId = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
         String task = desk.as(editor).body(Map.of("languages", List.of("en")))
                 .post("/api/articles/" + articleId + "/translations").then().statusCode(201).extract().path("[0].id");
@@ -136,10 +152,15 @@ class MachinePrefillIT {
         assertSuggestion(view, "summary-1", "FAILED", null);
         assertTrue(view.getString("machine.find { it.segment == 'summary-1' }.detail").contains("HTTP 500"));
         assertSuggestion(view, "body-1", "OK", "EN(Ціни зросли.)");
+        assertSuggestion(view, "body-2", "OK", "EN(Мер Києва відкрив міст.)");
+        assertTrue(libreTranslate.requests().stream().anyMatch(r -> "Мер <span id=\"c1\">Києва</span> відкрив міст."
+                .equals(r.getString("q")) && "html".equals(r.getString("format"))), "a sentence with a link goes as html");
         assertTrue(libreTranslate.requests().stream().anyMatch(r -> "Мер Києва відкрив новий міст".equals(r.getString("q"))
                 && "uk".equals(r.getString("source")) && "en".equals(r.getString("target"))
                 && "text".equals(r.getString("format")) && "newsroom-key".equals(r.getString("api_key"))));
-        desk.as(translator).get("/api/tasks/" + task + "/xliff?version=2.1").then().statusCode(200);
+        String xliff = desk.as(translator).get("/api/tasks/" + task + "/xliff?version=2.1").then().statusCode(200)
+                .extract().asString();
+        assertTrue(xliff.contains(">EN(Мер <pc id=\"1\"") && xliff.contains(">Києва</pc> відкрив міст.)"), xliff);
     }
 
     /** The task view once the background pre-fill has been through every segment. */

@@ -134,6 +134,66 @@ class MemoryIT {
     }
 
     @Test
+    void aSentenceWithALinkIsSeededFromTheMemoryWithItsCodesAndTheyTravelInTmx() throws Exception {
+        approve(Stories.text("Запоріжжя без світла", "<p>Про відключення повідомило <a href=\"https://example.org/uk\">"
+                        + "обленерго</a> о <em>восьмій</em> ранку.</p>"),
+                Stories.text("Zaporizhzhia without power", "<p>At <em>eight</em> in the morning, the <a href=\"https://"
+                        + "example.org/en\">regional power company</a> reported the outage.</p>"));
+        String tmx = desk.as(editor).queryParam("pair", "uk-" + language).get("/api/memory/tmx").then().statusCode(200)
+                .extract().asString();
+        assertTrue(tmx.contains("<seg>Про відключення повідомило <bpt i=\"1\">&lt;a href=\"https://example.org/uk\"")
+                && tmx.contains("обленерго<ept i=\"1\">&lt;/a&gt;</ept> о <bpt i=\"2\">&lt;em&gt;</bpt>восьмій"), tmx);
+        assertTrue(tmx.contains("<seg>At <bpt i=\"2\">&lt;em&gt;</bpt>eight<ept i=\"2\">&lt;/em&gt;</ept> in the morning,"
+                + " the <bpt i=\"1\">&lt;a href=\"https://example.org/en\""), tmx);
+
+        // The same sentence in a new story, its link elsewhere; beside it the same words with the link moved.
+        String sentence = "Про відключення повідомило <a href=\"https://example.org/later\">обленерго</a> о <em>восьмій</em> ранку.";
+        String taskId = task(language, translator, sentence + " Про відключення повідомило обленерго о <a href=\"https://example"
+                + ".org/later\">восьмій</a> ранку.");
+        byte[] export = desk.as(translator).get("/api/tasks/" + taskId + "/xliff").then().statusCode(200).extract().asByteArray();
+        Document xliff = parse(export);
+        Element seeded = unit(xliff, "body-1");
+        assertEquals("memory", seeded.getAttributeNS(NEWSDESK, "origin"));
+        assertEquals("100", seeded.getAttributeNS(NEWSDESK, "score"));
+        NodeList codes = target(seeded).getElementsByTagNameNS(XLIFF12, "g");
+        assertEquals(2, codes.getLength());
+        assertEquals("italic", ((Element) codes.item(0)).getAttribute("ctype"));
+        assertEquals("eight", codes.item(0).getTextContent());
+        assertEquals("link", ((Element) codes.item(1)).getAttribute("ctype"));
+        assertEquals("regional power company", codes.item(1).getTextContent());
+        assertEquals("source", unit(xliff, "body-2").getAttributeNS(NEWSDESK, "origin"), "another code structure: no seed");
+        // Back in, the link is the new story's own.
+        String body = desk.as(translator).contentType("application/xliff+xml").body(export).put("/api/tasks/" + taskId + "/xliff")
+                .then().statusCode(200).extract().path("task.draft.body");
+        assertTrue(body.contains("At <em>eight</em> in the morning, the <a href=\"https://example.org/later\"")
+                && body.contains(">regional power company</a> reported the outage."), body);
+
+        // Through TMX into another language: the codes come along and seed there too.
+        String other = desk.newLanguage();
+        desk.as(editor).contentType(TMX).body(tmx.replace("xml:lang=\"" + language + "\"", "xml:lang=\"" + other + "\"")
+                .getBytes(StandardCharsets.UTF_8)).put("/api/memory/tmx").then().statusCode(200).body("added", equalTo(3));
+        String again = desk.as(editor).queryParam("pair", "uk-" + other).get("/api/memory/tmx").asString();
+        assertTrue(again.contains("the <bpt i=\"1\">&lt;a href=\"https://example.org/en\""), again);
+        Desk.Person otherTranslator = desk.newTranslator(other);
+        String otherTask = task(other, otherTranslator, sentence);
+        Element imported = unit(parse(desk.as(otherTranslator).get("/api/tasks/" + otherTask + "/xliff").then()
+                .statusCode(200).extract().asByteArray()), "body-1");
+        assertEquals("memory", imported.getAttributeNS(NEWSDESK, "origin"));
+        assertEquals(2, target(imported).getElementsByTagNameNS(XLIFF12, "g").getLength());
+    }
+
+    /** A claimed task into {@code into} of a new uk story with this body paragraph; returns the task id. */
+    private String task(String into, Desk.Person by, String paragraph) {
+        Map<String, Object> story = Stories.story("uk", "Новини енергетики");
+        story.put("body", "<p>" + paragraph + "</p>");
+        String articleId = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
+        String taskId = desk.as(editor).body(Map.of("languages", List.of(into)))
+                .post("/api/articles/" + articleId + "/translations").then().statusCode(201).extract().path("[0].id");
+        desk.as(by).post("/api/tasks/" + taskId + "/claim").then().statusCode(200);
+        return taskId;
+    }
+
+    @Test
     void tmxGoesOutAndComesBack() {
         approve(Stories.text("Харків знову під обстрілом", "<p>Рятувальники працюють на місці влучання.</p>"),
                 Stories.text("Kharkiv under shelling again", "<p>Rescuers are working at the site of the strike.</p>"));
@@ -222,8 +282,9 @@ class MemoryIT {
                 <!DOCTYPE tmx SYSTEM "file:///etc/passwd">
                 <tmx version="1.4"><header srclang="uk"/><body><tu><tuv xml:lang="uk"><seg>&xxe;</seg></tuv></tu></body></tmx>""")
                 .then().statusCode(400).body("detail", containsString("xxe"));
+        // Over the 1 MiB of other requests: a TMX import has its own limit (newsdesk.memory.tmx.max.bytes).
         put("<tmx version=\"1.4\"><header srclang=\"uk\"/><body>" + "<!-- padding -->".repeat(80_000) + "</body></tmx>")
-                .then().statusCode(413);
+                .then().statusCode(200).body("units", equalTo(0));
         desk.as(editor).contentType("text/plain").body("<tmx/>").put("/api/memory/tmx").then().statusCode(415);
         desk.as(translator).contentType(TMX).body("<tmx/>").put("/api/memory/tmx").then().statusCode(403);
         desk.as(editor).queryParam("pair", "uk-nowhere").get("/api/memory").then().statusCode(422)
@@ -241,6 +302,53 @@ class MemoryIT {
         desk.as(editor).delete("/api/memory/" + id).then().statusCode(404);
         desk.as(editor).queryParam("pair", "uk-" + language).queryParam("q", "Львів").get("/api/memory").then()
                 .statusCode(200).body("items.source", equalTo(List.of("Summary of Львів зустрів біженців")));
+    }
+
+    @Test
+    void aMemoryOfManyMegabytesStreamsInAndOneOverTheLimitIsRefusedAtOnce() throws Exception {
+        String other = desk.newLanguage();
+        StringBuilder tmx = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header srclang="uk" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"
+                 creationtool="x" creationtoolversion="1"/><body>
+                """);
+        int units = 20_000;
+        for (int i = 1; i <= units; i++) {
+            String unit = "<tu><tuv xml:lang=\"uk\"><seg>Речення номер " + i + " про енергетику, відключення світла і ремонт"
+                    + " мереж у громадах області.</seg></tuv><tuv xml:lang=\"" + other + "\"><seg>Sentence number " + i
+                    + " about energy, power cuts and grid repairs in the region's communities.</seg></tuv></tu>\n";
+            tmx.append(unit);
+            if (i == 5) {
+                tmx.append(unit); // the same pair twice in one batch
+            }
+        }
+        tmx.append("<tu><tuv xml:lang=\"uk\"><seg>Речення номер 7 про енергетику, відключення світла і ремонт мереж у громадах"
+                + " області.</seg></tuv><tuv xml:lang=\"" + other + "\"><seg>Sentence number 7 about energy, power cuts and"
+                + " grid repairs in the region's communities.</seg></tuv></tu>\n</body></tmx>\n"); // and in another batch
+        byte[] file = tmx.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(file.length > 5_000_000, "several MB: " + file.length);
+        long start = System.nanoTime();
+        desk.as(editor).contentType(TMX).body(file).put("/api/memory/tmx").then().statusCode(200)
+                .body("units", equalTo(units + 2)).body("pairs", equalTo(units + 2)).body("added", equalTo(units))
+                .body("duplicates", equalTo(2)).body("skipped", equalTo(0));
+        System.out.printf("TMX import of %d bytes, %d units: %d ms%n", file.length, units + 2,
+                (System.nanoTime() - start) / 1_000_000);
+        desk.as(editor).queryParam("pair", "uk-" + other).queryParam("q", "number 19999 about").get("/api/memory").then()
+                .statusCode(200).body("items.source", equalTo(List.of("Речення номер 19999 про енергетику, відключення"
+                        + " світла і ремонт мереж у громадах області.")));
+
+        // A body that says it is over the TMX limit (256 MiB by default) is refused before it is sent.
+        try (java.net.Socket socket = new java.net.Socket(desk.baseUri().getHost(), desk.baseUri().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("PUT /api/memory/tmx HTTP/1.1\r\nHost: " + desk.baseUri().getHost()
+                    + "\r\nAuthorization: Bearer " + editor.token() + "\r\nContent-Type: " + TMX
+                    + "\r\nContent-Length: " + (300L << 20) + "\r\nConnection: close\r\n\r\n<tmx version=\"1.4\">")
+                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("application/problem+json")
+                    && answer.contains("larger than 268435456 bytes"), answer);
+        }
     }
 
     private Response put(String tmx) {

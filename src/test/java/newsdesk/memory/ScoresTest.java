@@ -28,9 +28,14 @@ class ScoresTest {
                 "<p>Енергетики відновили живлення. Укриття працюють <em>цілодобово</em>.</p><p>Одне. Два.</p>");
         Segmentation target = Segmentation.of("en", "Kyiv prepares for winter", "Коротко.",
                 "<p>Power is back. Shelters are open <em>around the clock</em>.</p><p>One and two.</p>");
+        List<Alignment.Pair> pairs = Alignment.pairs(source, target);
         assertEquals(List.of(new Alignment.Pair("Київ готується до зими", "Kyiv prepares for winter"),
                 new Alignment.Pair("Енергетики відновили живлення.", "Power is back."),
                 new Alignment.Pair("Укриття працюють цілодобово.", "Shelters are open around the clock.")),
-                Alignment.pairs(source, target));
+                pairs.stream().map(pair -> new Alignment.Pair(pair.source(), pair.target())).toList());
+        // A sentence with codes in both is also kept with them.
+        assertEquals("Shelters are open <bpt i=\"1\">&lt;em&gt;</bpt>around the clock<ept i=\"1\">&lt;/em&gt;</ept>.",
+                pairs.get(2).targetCoded().toXml());
+        assertEquals(null, pairs.get(1).targetCoded());
     }
 }
