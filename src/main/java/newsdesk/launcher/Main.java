@@ -118,7 +118,7 @@ public final class Main {
                 micro.addLibrary(library.toFile());
             }
             PayaraMicroRuntime runtime = micro.bootStrap();
-            RequestPathCheck.install(runtime);
+            RequestPathCheck.install(runtime, DeploymentCheck.TOKEN);
             return runtime;
         } catch (BootstrapException | java.io.IOException e) {
             throw new LaunchFailure("Payara Micro did not start: " + EmbeddedDatabase.rootMessage(e), e);
@@ -137,6 +137,7 @@ public final class Main {
             if (!runtime.deploy("newsdesk", "/", war.toFile()) || !DeploymentCheck.answers(port)) {
                 throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
             }
+            RequestPathCheck.serving(runtime, true);
             LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", port);
         } finally {
             Thread.currentThread().setContextClassLoader(launcherLoader);
@@ -188,6 +189,12 @@ public final class Main {
     }
 
     private static void stop(PayaraMicroRuntime payara, PreparedDatabase db) {
+        try {
+            // While the application is undeployed, clients get 503 and try again (another instance, or later).
+            RequestPathCheck.serving(payara, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "the listener's filter is gone already", e);
+        }
         shutdownQuietly(payara);
         db.close();
     }

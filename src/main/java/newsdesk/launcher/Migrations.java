@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Brings the schema up to date before the application is deployed, so that an unreachable database or
@@ -20,7 +21,35 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void checkReachable(DatabaseTarget db, int timeoutSeconds) {
+    /**
+     * Waits up to {@code waitSeconds} for the database to accept a connection, retrying with a growing pause
+     * (one log line per failed attempt): a database restarting or busy with a failover must not end the start.
+     */
+    static void checkReachable(DatabaseTarget db, int timeoutSeconds, int waitSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, waitSeconds));
+        long pauseMillis = 250;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connectOnce(db, timeoutSeconds);
+                return;
+            } catch (SQLException e) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new LaunchFailure("cannot reach the database at " + withoutSecrets(db.url()) + ": "
+                            + EmbeddedDatabase.rootMessage(e)
+                            + " (check NEWSDESK_DB_URL, NEWSDESK_DB_USER and NEWSDESK_DB_PASSWORD"
+                            + (waitSeconds > 0 ? "; waited " + waitSeconds + " s, NEWSDESK_DB_CONNECT_WAIT_SECONDS)" : ")"), e);
+                }
+                long pause = Math.min(pauseMillis, left);
+                LOG.log(Level.WARNING, "database at {0} not reachable yet (attempt {1}): {2}; trying again in {3,number,#} ms",
+                        withoutSecrets(db.url()), attempt, EmbeddedDatabase.rootMessage(e), pause);
+                sleep(pause);
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private static void connectOnce(DatabaseTarget db, int timeoutSeconds) throws SQLException {
         Properties props = new Properties();
         if (db.user() != null && !db.user().isEmpty()) {
             props.setProperty("user", db.user());
@@ -32,10 +61,15 @@ final class Migrations {
         props.setProperty("loginTimeout", String.valueOf(timeoutSeconds));
         try (Connection ignored = DriverManager.getConnection(db.url(), props)) {
             LOG.log(Level.DEBUG, "database reachable");
-        } catch (SQLException e) {
-            throw new LaunchFailure("cannot reach the database at " + withoutSecrets(db.url()) + ": "
-                    + EmbeddedDatabase.rootMessage(e)
-                    + " (check NEWSDESK_DB_URL, NEWSDESK_DB_USER and NEWSDESK_DB_PASSWORD)", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("interrupted while waiting for the database", e);
         }
     }
 

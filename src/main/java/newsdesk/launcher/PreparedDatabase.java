@@ -17,7 +17,9 @@ record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implem
         DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
                 settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
         try {
-            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"));
+            // The embedded database has just answered zonky's own start check: no need to wait for it.
+            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"),
+                    embedded != null ? 0 : settings.integer("newsdesk.db.connect.wait.seconds"));
             Migrations.migrate(db);
             return new PreparedDatabase(embedded, db);
         } catch (RuntimeException e) {
