@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implements AutoCloseable {
 
-    static PreparedDatabase prepare(Settings settings, Path dataDir) {
+    static PreparedDatabase prepare(Settings settings, Path dataDir, String migrations) {
         Optional<String> externalUrl = settings.get("newsdesk.db.url");
         EmbeddedDatabase embedded = externalUrl.isPresent()
                 ? null
@@ -20,7 +20,7 @@ record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implem
             // The embedded database has just answered zonky's own start check: no need to wait for it.
             Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"),
                     embedded != null ? 0 : settings.integer("newsdesk.db.connect.wait.seconds"));
-            Migrations.migrate(db);
+            Migrations.migrate(db, migrations);
             return new PreparedDatabase(embedded, db);
         } catch (RuntimeException e) {
             if (embedded != null) {
