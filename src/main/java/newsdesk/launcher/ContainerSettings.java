@@ -28,7 +28,10 @@ final class ContainerSettings {
             HTTP + "header-buffer-length-bytes=32768",
             // Feeds and the site's JSON are gzipped once per change by the application; Grizzly compressing
             // per response would spend CPU on every request, or compress twice.
-            HTTP + "compression=off");
+            HTTP + "compression=off",
+            // Holds requests back until the launcher has put its filter in the listener (newsdesk.launcher.grizzly).
+            "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.classname="
+                    + "newsdesk.launcher.grizzly.StartGate");
 
     private ContainerSettings() {
     }

@@ -15,10 +15,14 @@ final class DeploymentCheck {
     private DeploymentCheck() {
     }
 
+    /** The filter answers 503 to everyone else until this check has passed. */
+    static final String TOKEN = java.util.UUID.randomUUID().toString();
+    static final String HEADER = "X-Newsdesk-Deployment-Check";
+
     static boolean answers(int port) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/languages"))
-                .timeout(TIMEOUT).GET().build();
+                .header(HEADER, TOKEN).timeout(TIMEOUT).GET().build();
         try {
             return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

@@ -22,12 +22,26 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(15);
 
-    private final FileLock dataDirLock;
-    private final EmbeddedPostgres postgres;
+    private static final int RESTART_ATTEMPTS = 8;
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+    private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RESTART_PAUSE = Duration.ofSeconds(30);
+    // Held so that the level set while restarting is not lost to garbage collection of the logger.
+    private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
-    private EmbeddedDatabase(FileLock dataDirLock, EmbeddedPostgres postgres) {
+    private final FileLock dataDirLock;
+    private final Path dataDir;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+    private volatile long postmasterPid;
+    private volatile boolean closing;
+
+    private EmbeddedDatabase(FileLock dataDirLock, Path dataDir, EmbeddedPostgres postgres) {
         this.dataDirLock = dataDirLock;
+        this.dataDir = dataDir;
         this.postgres = postgres;
+        // Fixed from now on: the application's connection pool keeps the URL with this port.
+        this.port = postgres.getPort();
     }
 
     static EmbeddedDatabase start(Path dataDir, int port) {
@@ -36,30 +50,36 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(pgData);
             stopStalePostmaster(pgData);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    // The binaries live beside the data, not in /tmp, where a tmp cleaner could delete them under
-                    // a running server; a fresh data folder also proves they unpack on this machine.
-                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = startPostgres(dataDir, port);
             LOG.log(Level.INFO, "embedded PostgreSQL running on 127.0.0.1:{0,number,#}, data in {1}",
                     postgres.getPort(), pgData.toAbsolutePath());
-            return new EmbeddedDatabase(lock, postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(lock, dataDir, postgres);
+            database.watch();
+            return database;
         } catch (IOException | RuntimeException e) {
             release(lock);
             throw new LaunchFailure("cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath()
                     + ": " + rootMessage(e) + " (or set NEWSDESK_DB_URL to use an external PostgreSQL)", e);
         }
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                // The binaries live beside the data, not in /tmp, where a tmp cleaner could delete them under
+                // a running server; a fresh data folder also proves they unpack on this machine.
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     DatabaseTarget target() {
@@ -68,13 +88,105 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        synchronized (this) {
+            try {
+                postgres.close();
+                LOG.log(Level.INFO, "embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "embedded PostgreSQL did not stop cleanly", e);
+            } finally {
+                release(dataDirLock);
+            }
+        }
+    }
+
+    /**
+     * The watchdog: an operator cannot restart this PostgreSQL by hand when Newsdesk runs as root (pg_ctl and
+     * postgres refuse root; zonky runs them in a user namespace), so when its postmaster dies (kill -9, a
+     * crash, a stop) the server starts it again on the same data folder and port. /health/ready is DOWN
+     * meanwhile (nothing answers), and the application's pool reconnects by itself afterwards.
+     */
+    private void watch() {
+        postmasterPid = runningPostmaster(dataDir.resolve("postgres")).orElse(-1L);
+        Thread watchdog = new Thread(() -> {
+            while (!closing) {
+                pause(WATCH_INTERVAL);
+                if (!closing && !alive(postmasterPid) && !restart()) {
+                    return;
+                }
+            }
+        }, "newsdesk-postgres-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Bounded attempts with a doubling pause, one log line each; false when it gave up. */
+    private boolean restart() {
+        long dead = postmasterPid;
+        LOG.log(Level.WARNING, "the embedded PostgreSQL (pid {0,number,#}) is not running; starting it again on the "
+                + "same data folder; /health/ready is DOWN until it answers", dead);
+        Duration pause = FIRST_RESTART_PAUSE;
+        for (int attempt = 1; attempt <= RESTART_ATTEMPTS && !closing; attempt++) {
+            java.util.logging.Level zonkyLevel = ZONKY_LOG.getLevel();
+            synchronized (this) {
+                if (closing) {
+                    return false;
+                }
+                // zonky would log its failed stop of the dead server and each step of the start: say it once here.
+                ZONKY_LOG.setLevel(java.util.logging.Level.OFF);
+                try {
+                    closeQuietly(postgres);
+                    postgres = startPostgres(dataDir, port);
+                    postmasterPid = runningPostmaster(dataDir.resolve("postgres")).orElse(-1L);
+                    LOG.log(Level.WARNING, "embedded PostgreSQL running again on 127.0.0.1:{0,number,#} (attempt {1} of {2})",
+                            port, attempt, RESTART_ATTEMPTS);
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "embedded PostgreSQL did not start again (attempt {0} of {1}): {2}; next attempt in {3} s",
+                            attempt, RESTART_ATTEMPTS, rootMessage(e), pause.toSeconds());
+                } finally {
+                    ZONKY_LOG.setLevel(zonkyLevel);
+                }
+            }
+            pause(pause);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_RESTART_PAUSE) > 0 ? LONGEST_RESTART_PAUSE : pause.multipliedBy(2);
+        }
+        if (!closing) {
+            LOG.log(Level.ERROR, "gave up starting the embedded PostgreSQL again after {0} attempts; /health/ready stays "
+                    + "DOWN: restart Newsdesk (its log says why PostgreSQL does not start)", RESTART_ATTEMPTS);
+        }
+        return false;
+    }
+
+    private static void closeQuietly(EmbeddedPostgres dead) {
         try {
-            postgres.close();
-            LOG.log(Level.INFO, "embedded PostgreSQL stopped");
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "embedded PostgreSQL did not stop cleanly", e);
-        } finally {
-            release(dataDirLock);
+            // Releases zonky's lock on the data folder; its pg_ctl stop finds nothing to stop.
+            dead.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing the stopped embedded PostgreSQL", e);
+        }
+    }
+
+    /** Alive and not a zombie (a postmaster killed in a container whose init does not reap it). */
+    private static boolean alive(long pid) {
+        if (pid <= 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -115,6 +227,14 @@ final class EmbeddedDatabase implements AutoCloseable {
             postmaster.onExit().get(STALE_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             postmaster.destroyForcibly();
+        }
+    }
+
+    private static Optional<Long> runningPostmaster(Path pgData) {
+        try {
+            return postmasterPid(pgData);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

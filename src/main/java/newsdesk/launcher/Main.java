@@ -43,10 +43,11 @@ public final class Main {
      */
     private static void start(Settings settings) {
         Path dataDir = Path.of(settings.require("newsdesk.data.dir")).toAbsolutePath().normalize();
+        String migrations = Migrations.extract(dataDir.resolve("migrations"));
         CompletableFuture<PreparedDatabase> database = new CompletableFuture<>();
         Thread preparing = new Thread(() -> {
             try {
-                database.complete(PreparedDatabase.prepare(settings, dataDir));
+                database.complete(PreparedDatabase.prepare(settings, dataDir, migrations));
             } catch (LaunchFailure e) {
                 database.completeExceptionally(e);
                 giveUp(e);
@@ -56,22 +57,24 @@ public final class Main {
             }
         }, "newsdesk-database");
         preparing.start();
-        // The database is ready before Payara Micro boots: Flyway reading the migrations from this jar while
-        // Payara boots raced ("Stream closed" mid-migration, once in EarlyConnectionIT), so no overlap for now.
+        PayaraMicroRuntime payara;
+        try {
+            payara = bootPayara(settings, dataDir);
+        } catch (RuntimeException e) {
+            // Never leave an embedded PostgreSQL running behind a failed start.
+            try {
+                database.join().close();
+            } catch (CompletionException alsoFailed) {
+                LOG.log(Level.DEBUG, "the database did not start either", alsoFailed);
+            }
+            throw e;
+        }
         PreparedDatabase db;
         try {
             db = database.join();
         } catch (CompletionException e) {
             // The database thread has told the operator and is ending the process.
             throw e.getCause() instanceof LaunchFailure failure ? failure : new LaunchFailure(e.getMessage(), e);
-        }
-        PayaraMicroRuntime payara;
-        try {
-            payara = bootPayara(settings, dataDir);
-        } catch (RuntimeException e) {
-            // Never leave an embedded PostgreSQL running behind a failed start.
-            db.close();
-            throw e;
         }
         // Before deploying: /health/ready may answer before deploy() returns, and a SIGTERM from then on must
         // still stop the embedded PostgreSQL. A failed deployment exits through this hook too.
@@ -118,7 +121,7 @@ public final class Main {
                 micro.addLibrary(library.toFile());
             }
             PayaraMicroRuntime runtime = micro.bootStrap();
-            RequestPathCheck.install(runtime);
+            RequestPathCheck.install(runtime, DeploymentCheck.TOKEN);
             return runtime;
         } catch (BootstrapException | java.io.IOException e) {
             throw new LaunchFailure("Payara Micro did not start: " + EmbeddedDatabase.rootMessage(e), e);
@@ -137,6 +140,7 @@ public final class Main {
             if (!runtime.deploy("newsdesk", "/", war.toFile()) || !DeploymentCheck.answers(port)) {
                 throw new LaunchFailure("the application " + war + " failed to deploy; the log above says why");
             }
+            RequestPathCheck.serving(runtime, true);
             LOG.log(Level.INFO, "Newsdesk is serving on port {0,number,#}", port);
         } finally {
             Thread.currentThread().setContextClassLoader(launcherLoader);
@@ -188,6 +192,12 @@ public final class Main {
     }
 
     private static void stop(PayaraMicroRuntime payara, PreparedDatabase db) {
+        try {
+            // While the application is undeployed, clients get 503 and try again (another instance, or later).
+            RequestPathCheck.serving(payara, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "the listener's filter is gone already", e);
+        }
         shutdownQuietly(payara);
         db.close();
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implements AutoCloseable {
 
-    static PreparedDatabase prepare(Settings settings, Path dataDir) {
+    static PreparedDatabase prepare(Settings settings, Path dataDir, String migrations) {
         Optional<String> externalUrl = settings.get("newsdesk.db.url");
         EmbeddedDatabase embedded = externalUrl.isPresent()
                 ? null
@@ -17,8 +17,10 @@ record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implem
         DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
                 settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
         try {
-            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"));
-            Migrations.migrate(db);
+            // The embedded database has just answered zonky's own start check: no need to wait for it.
+            Migrations.checkReachable(db, settings.integer("newsdesk.db.connect.timeout.seconds"),
+                    embedded != null ? 0 : settings.integer("newsdesk.db.connect.wait.seconds"));
+            Migrations.migrate(db, migrations);
             return new PreparedDatabase(embedded, db);
         } catch (RuntimeException e) {
             if (embedded != null) {

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 final class RequestPathCheck {
 
     static final String JAR = "newsdesk-http.jar";
-    /** Logged once the check is in place (a test uses it to know a connection came before). */
+    /** Logged once the check is in place. */
     static final String INSTALLED = "Payara's HTTP listener refuses request paths it cannot decode";
     private static final System.Logger LOG = System.getLogger(RequestPathCheck.class.getName());
     private static final String FILTER = "newsdesk.launcher.grizzly.RequestPathFilter";
@@ -34,7 +34,11 @@ final class RequestPathCheck {
         return jar;
     }
 
-    static void install(PayaraMicroRuntime runtime) {
+    /**
+     * Installs the filter; until {@link #serving} is called with true, it answers every request but the
+     * deployment check (which carries {@code deploymentCheckToken}) with 503 problem+json.
+     */
+    static void install(PayaraMicroRuntime runtime, String deploymentCheckToken) {
         try {
             ClassLoader payara = runtime.getClass().getClassLoader();
             Field embedded = runtime.getClass().getDeclaredField("runtime");
@@ -49,12 +53,23 @@ final class RequestPathCheck {
             Object proxy = grizzlyType.getMethod("lookupNetworkProxy", listenerType).invoke(grizzly, config);
             Object listener = call(proxy, "getUnderlyingListener");
             Object chain = call(call(listener, "getTransport"), "getProcessor");
-            Class.forName(FILTER, true, payara).getMethod("install", Object.class).invoke(null, chain);
+            Class.forName(FILTER, true, payara).getMethod("install", Object.class, String.class)
+                    .invoke(null, chain, deploymentCheckToken);
             LOG.log(System.Logger.Level.INFO, INSTALLED);
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e instanceof InvocationTargetException wrapped ? wrapped.getCause() : e;
             throw new LaunchFailure("cannot add the request path check to Payara's HTTP listener: "
                     + EmbeddedDatabase.rootMessage(cause), cause);
+        }
+    }
+
+    /** Tells the filter whether the application serves (after the deployment check) or not (stopping). */
+    static void serving(PayaraMicroRuntime runtime, boolean ready) {
+        try {
+            Class.forName(FILTER, true, runtime.getClass().getClassLoader()).getMethod("serving", boolean.class)
+                    .invoke(null, ready);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach " + FILTER, e);
         }
     }
 

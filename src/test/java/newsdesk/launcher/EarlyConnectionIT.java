@@ -20,13 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A client that connects while the server is still booting (a readiness probe, a load balancer's
- * keep-alive connection) goes on being served on that same connection once the application is up,
- * path check included: the launcher changes Payara's HTTP listener without breaking open connections.
+ * keep-alive connection), even before the launcher has changed Payara's HTTP listener, is held until the
+ * change and told "503, retry" rather than Payara's 404 page; the server then serves normally, path check
+ * included, with no failure in the listener's filter chain.
  */
 class EarlyConnectionIT {
 
@@ -35,31 +35,27 @@ class EarlyConnectionIT {
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void aConnectionOpenedDuringBootIsServedOnceTheServerIsReady(@TempDir Path dataDir) throws Exception {
+    void aConnectionOpenedDuringBootIsToldToRetryAndTheServerServesOnceReady(@TempDir Path dataDir) throws Exception {
         try (ServerProcess server = ServerProcess.launch("early-connection", Map.of(
-                "NEWSDESK_DATA_DIR", dataDir.toString(), "NEWSDESK_ADMIN_PASSWORD", "early-admin-password"));
-             Socket early = connectWhileBooting(server)) {
-            Instant deadline = Instant.now().plus(START_LIMIT);
-            while (!server.log().contains(RequestPathCheck.INSTALLED)) {
-                assertTrue(Instant.now().isBefore(deadline) && server.process().isAlive(), "the path check was not installed");
-                Thread.sleep(20);
+                "NEWSDESK_DATA_DIR", dataDir.toString(), "NEWSDESK_ADMIN_PASSWORD", "early-admin-password"))) {
+            try (Socket early = connectWhileBooting(server)) {
+                // Grizzly closes a connection after a 503, as after other answers that may leave it unusable.
+                assertEquals(-1, early.getInputStream().read(), "the connection is closed after the 503");
             }
-            // At once, before the application is mapped (Payara answers 404): while it deploys it answers 500 and
-            // closes the connection. Then idle until ready, well within Payara's 30 s keep-alive timeout.
-            Answer afterInstall = exchange(early, "GET", "/api/languages",
-                    "the early connection is answered once the path check is in place");
-            assertEquals("", afterInstall.header("connection"), "the connection is kept alive: " + afterInstall);
+            Instant deadline = Instant.now().plus(START_LIMIT);
             while (!ready(server)) {
                 assertTrue(Instant.now().isBefore(deadline), "the server was not ready within " + START_LIMIT);
                 Thread.sleep(POLL.toMillis());
             }
 
-            Answer ready = exchange(early, "GET", "/health/ready", "the health check answers");
-            assertEquals(200, ready.status(), ready.toString());
-            Answer refused = exchange(early, "GET", "/api/accounts/%zz", "the path check answers");
-            assertEquals(400, refused.status(), refused.toString());
-            assertEquals("application/problem+json;charset=utf-8", refused.header("content-type"), refused.toString());
-
+            try (Socket later = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+                later.setSoTimeout(10_000);
+                Answer ready = exchange(later, "GET", "/health/ready", "the health check answers");
+                assertEquals(200, ready.status(), ready.toString());
+                Answer refused = exchange(later, "GET", "/api/accounts/%zz", "the path check answers on the same connection");
+                assertEquals(400, refused.status(), refused.toString());
+                assertEquals("application/problem+json;charset=utf-8", refused.header("content-type"), refused.toString());
+            }
             assertEquals(List.of(), listenerFailures(server), "no failure in the listener's filter chain");
         }
     }
@@ -72,17 +68,19 @@ class EarlyConnectionIT {
 
     /**
      * The first connection the booting server accepts, used at once: Grizzly sizes a connection's state
-     * for the filter chain when its first request arrives.
+     * for the filter chain when its first request arrives. Its request is held until the launcher has changed
+     * the listener, and then answered "not ready".
      */
     private static Socket connectWhileBooting(ServerProcess server) throws Exception {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline) && server.process().isAlive()) {
             try {
                 Socket socket = new Socket(server.baseUri().getHost(), server.baseUri().getPort());
-                socket.setSoTimeout(10_000);
-                exchange(socket, "GET", "/api/languages", "the first request is answered");
-                assertFalse(server.log().contains(RequestPathCheck.INSTALLED),
-                        "the first request was answered before the launcher changed the listener");
+                socket.setSoTimeout(60_000);
+                Answer first = exchange(socket, "GET", "/api/languages", "the first request is answered");
+                assertEquals(503, first.status(), "Payara's own answer came through: " + first);
+                assertEquals("application/problem+json;charset=utf-8", first.header("content-type"), first.toString());
+                assertEquals("1", first.header("retry-after"), first.toString());
                 return socket;
             } catch (java.net.ConnectException notListeningYet) {
                 Thread.sleep(20);

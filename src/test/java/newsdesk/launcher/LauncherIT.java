@@ -58,9 +58,11 @@ class LauncherIT {
         ServerProcess server = ServerProcess.launch("unreachable", Map.of(
                 "NEWSDESK_DATA_DIR", dataDir.toString(),
                 "NEWSDESK_DB_URL", "jdbc:postgresql://127.0.0.1:1/newsdesk",
-                "NEWSDESK_DB_CONNECT_TIMEOUT_SECONDS", "2"));
+                "NEWSDESK_DB_CONNECT_TIMEOUT_SECONDS", "2",
+                "NEWSDESK_DB_CONNECT_WAIT_SECONDS", "2"));
         int exit = server.awaitExit(Duration.ofSeconds(60));
-        assertNotEquals(0, exit);
+        assertEquals(2, exit, server.log());
+        assertTrue(server.log().contains("not reachable yet (attempt 1)"), "it retried within the wait: " + server.log());
         List<String> errors = server.log().lines().filter(l -> l.contains("Newsdesk did not start")).toList();
         assertEquals(1, errors.size(), server.log());
         assertTrue(errors.get(0).contains("cannot reach the database at jdbc:postgresql://127.0.0.1:1/newsdesk"),

@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Refuses a request whose path cannot be decoded with a 400 problem+json, before Payara's web container
- * sees it. Payara answers a bad escape such as {@code %zz} with an empty 200 (its CoyoteAdapter only
+ * Answers 503 problem+json with Retry-After while the application is not deployed (Payara would answer its
+ * own 404 HTML page, which clients and proxies take as final), and refuses a request whose path cannot be
+ * decoded with a 400 problem+json, before Payara's web container sees it. Payara answers a bad escape such as {@code %zz} with an empty 200 (its CoyoteAdapter only
  * expects CharConversionException; payara/Payara#8000) and a NUL or invalid UTF-8 with an empty 400.
  * It takes the place of the listener's HTTP server filter and hands everything else to it unchanged.
  * Runs inside Payara's class loader, which is why it lives in its own jar (target/lib/newsdesk-http.jar).
@@ -30,6 +31,17 @@ public final class RequestPathFilter implements Filter {
 
     private static final String PROBLEM = "{\"type\":\"/problems/malformed-request\",\"title\":\"Malformed request\","
             + "\"status\":400,\"detail\":\"%s\"}";
+
+    private static final String UNAVAILABLE = "{\"type\":\"/problems/unavailable\",\"title\":\"Service unavailable\","
+            + "\"status\":503,\"detail\":\"The server is starting or stopping; try again in a moment\"}";
+    /** Seconds a client should wait before it tries again. */
+    static final String RETRY_AFTER = "1";
+    /** Lets the launcher's own deployment check reach the application before it is declared ready. */
+    static final String CHECK_HEADER = "X-Newsdesk-Deployment-Check";
+
+    // Static: one HTTP listener per process, and the launcher reaches them across class loaders by reflection.
+    private static volatile boolean serving;
+    private static volatile String checkToken;
 
     private final Filter server;
 
@@ -44,13 +56,20 @@ public final class RequestPathFilter implements Filter {
      * SSL filter replaces a filter the same way. Nothing in Payara looks the server filter up by type once
      * the chain is built, and its onAdded/onRemoved do nothing (Grizzly 4.0.2).
      */
-    public static void install(Object processor) {
+    public static void install(Object processor, String deploymentCheckToken) {
+        checkToken = deploymentCheckToken;
         FilterChain chain = (FilterChain) processor;
         int server = chain.indexOfType(HttpServerFilter.class);
         if (server < 0) {
             throw new IllegalStateException("no HTTP server filter in " + chain);
         }
         chain.set(server, new RequestPathFilter(chain.get(server)));
+        StartGate.open();
+    }
+
+    /** Called by the launcher: true once the application answers, false again when the server stops. */
+    public static void serving(boolean ready) {
+        serving = ready;
     }
 
     @Override
@@ -60,6 +79,13 @@ public final class RequestPathFilter implements Filter {
             Optional<String> problem = RequestPaths.problem(request.getRequestURI());
             if (problem.isPresent()) {
                 refuse(ctx, request, problem.get());
+                return ctx.getStopAction();
+            }
+            if (!serving && !isDeploymentCheck(request)) {
+                // The first part of the request answers it; the codec skips the rest of its body.
+                if (!request.getResponse().isCommitted()) {
+                    unavailable(ctx, request);
+                }
                 return ctx.getStopAction();
             }
         }
@@ -115,6 +141,32 @@ public final class RequestPathFilter implements Filter {
     @Override
     public String toString() {
         return "RequestPathFilter(" + server + ")";
+    }
+
+    private static boolean isDeploymentCheck(HttpRequestPacket request) {
+        String token = checkToken;
+        return token != null && token.equals(request.getHeader(CHECK_HEADER));
+    }
+
+    /**
+     * 503 on a connection that stays open (a load balancer's or a readiness probe's keep-alive connection goes
+     * on being served once the application is up); the response-complete event tells the HTTP codec below
+     * that this request is done, as the server filter does after the web container has answered.
+     */
+    private static void unavailable(FilterChainContext ctx, HttpRequestPacket request) {
+        byte[] body = UNAVAILABLE.getBytes(StandardCharsets.UTF_8);
+        HttpResponsePacket response = request.getResponse();
+        response.setStatus(503);
+        response.getHeaders().setValue(Header.ContentType).setString("application/problem+json;charset=utf-8");
+        response.setHeader(Header.RetryAfter, RETRY_AFTER);
+        response.setHeader(Header.CacheControl, "no-store");
+        response.setContentLength(body.length);
+        HttpContent answer = HttpContent.builder(response)
+                .content(Buffers.wrap(ctx.getConnection().getMemoryManager(), body))
+                .last(true)
+                .build();
+        ctx.write(answer);
+        ctx.notifyDownstream(org.glassfish.grizzly.http.HttpServerFilter.RESPONSE_COMPLETE_EVENT);
     }
 
     private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String detail) {

@@ -1,0 +1,95 @@
+package newsdesk.launcher;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import newsdesk.testing.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The embedded PostgreSQL's postmaster killed under a running server (nobody can start it by hand as root):
+ * the server notices, /health/ready is DOWN, the server starts PostgreSQL again on the same data folder,
+ * /health/ready is UP again, committed data is there and new writes succeed, all without a server restart.
+ */
+class EmbeddedDatabaseWatchdogIT {
+
+    private static final String PASSWORD = "watchdog-admin-pw";
+    private static final Duration DOWN_LIMIT = Duration.ofSeconds(30);
+    private static final Duration UP_LIMIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void aKilledEmbeddedPostgresIsStartedAgainAndThePoolRecovers(@TempDir Path dataDir) throws Exception {
+        // A short connection wait, so that a readiness check during the outage answers DOWN rather than waiting it out.
+        try (ServerProcess server = ServerProcess.start("watchdog", Map.of(
+                "NEWSDESK_DATA_DIR", dataDir.toString(), "NEWSDESK_ADMIN_PASSWORD", PASSWORD,
+                "NEWSDESK_DB_CONNECT_TIMEOUT_SECONDS", "1"))) {
+            String admin = signIn(server, "admin", PASSWORD);
+            String before = createAccount(server, admin, "before-kill");
+            long postmaster = postmasterPid(dataDir);
+
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+
+            Instant down = Instant.now().plus(DOWN_LIMIT);
+            while (ready(server)) {
+                assertTrue(Instant.now().isBefore(down), "/health/ready stayed UP after PostgreSQL was killed");
+                Thread.sleep(50);
+            }
+            Instant up = Instant.now().plus(UP_LIMIT);
+            while (!ready(server)) {
+                assertTrue(Instant.now().isBefore(up) && server.process().isAlive(),
+                        "/health/ready was not UP again within " + UP_LIMIT + "\n" + server.log());
+                Thread.sleep(200);
+            }
+
+            assertNotEquals(postmaster, postmasterPid(dataDir), "a new postmaster runs");
+            assertTrue(server.log().contains("embedded PostgreSQL running again"), server.log());
+            // The earlier write survived, and the pool serves new ones (the first may meet a dead pooled connection).
+            RestAssured.given().baseUri(server.baseUri().toString()).header("Authorization", "Bearer " + admin)
+                    .get("/api/accounts/" + before).then().statusCode(200).body("username", equalTo("before-kill"));
+            createAccount(server, admin, "after-restart");
+            signIn(server, "after-restart", PASSWORD + "-after-restart");
+        }
+    }
+
+    private static boolean ready(ServerProcess server) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long postmasterPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    }
+
+    private static String createAccount(ServerProcess server, String admin, String username) {
+        return RestAssured.given().baseUri(server.baseUri().toString()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + admin)
+                .body(Map.of("username", username, "displayName", "Watched", "password", PASSWORD + "-" + username))
+                .post("/api/accounts").then().statusCode(201).extract().path("id");
+    }
+
+    private static String signIn(ServerProcess server, String username, String password) {
+        return RestAssured.given().baseUri(server.baseUri().toString()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/auth/tokens").then().statusCode(201).extract().path("token");
+    }
+}
