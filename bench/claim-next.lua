@@ -1,6 +1,8 @@
 -- wrk script for bench/claims.sh: POST claim-next round-robin across the translators' tokens
--- (CLAIM_TOKENS, comma-separated) for CLAIM_LANGUAGE; a thread stops at its first answer that is not
--- 200 (204: nothing left to claim), and done() prints how many claims all threads made and in how long.
+-- (CLAIM_TOKENS, comma-separated) for CLAIM_LANGUAGE, until ClaimBench sees every task claimed in the
+-- database and stops wrk (SIGINT); done() prints how many claims all threads were answered with. A thread
+-- does not stop at a 204: with SKIP LOCKED an empty answer can come while the last rows are still being
+-- claimed by other connections, and a stopped thread would abandon its in-flight claims.
 local threads = {}
 
 function setup(thread)
@@ -16,7 +18,6 @@ function init(args)
     body = '{"language":"' .. os.getenv("CLAIM_LANGUAGE") .. '"}'
     next_token = offset
     claimed = 0
-    other = 0
 end
 
 function request()
@@ -28,12 +29,8 @@ end
 function response(status, headers, body)
     if status == 200 then
         claimed = claimed + 1
-    else
-        other = other + 1
-        if status ~= 204 then
-            io.stderr:write("claim-next answered " .. status .. ": " .. body .. "\n")
-        end
-        wrk.thread:stop()
+    elseif status ~= 204 then
+        io.stderr:write("claim-next answered " .. status .. ": " .. body .. "\n")
     end
 end
 
