@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
 /**
  * Claims per second through the API (N concurrent claim-next callers emptying a queue of T tasks), and, in
  * the same run against the same database and rows, the rate of the bare claim statement run by pgbench with
- * the same concurrency. Run by bench/claims.sh.
+ * the same concurrency. The API is loaded twice: by this JVM's threads, and by wrk (bench/claim-next.lua) when it
+ * is installed, whose C event loop leaves the 2 cores to the server. Run by bench/claims.sh.
  */
 public class ClaimBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern WRK_CLAIMS = Pattern.compile("WRK_CLAIMS ([0-9]+) ([0-9.]+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     public static void main(String[] args) throws Exception {
@@ -94,11 +96,56 @@ public class ClaimBench {
         }
         double apiRate = tasks / apiSeconds;
 
-        // The same rows reopened, claimed by the bare statement under pgbench with the same concurrency.
-        try (Connection db = DriverManager.getConnection(jdbcUrl)) {
-            db.createStatement().executeUpdate("UPDATE tasks SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL"
-                    + " WHERE language = '" + language + "'");
+        // The same rows reopened and claimed through the API by wrk (C, event loop, 2 threads), so that the load
+        // generator's own CPU use does not cap what the server shows; one connection per claimer.
+        reopen(jdbcUrl, language);
+        double wrkRate = Double.NaN;
+        if (!"0".equals(System.getenv("BENCH_WRK")) && onPath("wrk")) {
+            ProcessBuilder wrk = new ProcessBuilder("wrk", "-t2", "-c" + clients, "-d600s", "--timeout", "30s",
+                    "-s", "bench/claim-next.lua", base.toString()).redirectErrorStream(true);
+            wrk.environment().put("CLAIM_TOKENS", String.join(",", translators));
+            wrk.environment().put("CLAIM_LANGUAGE", language);
+            // wrk runs for its whole -d, so the end is read from the database: the last claim's time, once every
+            // task is claimed; then SIGINT makes wrk stop and print.
+            java.time.Instant wrkStart = java.time.Instant.now();
+            Process running = wrk.start();
+            java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(running.getInputStream().readAllBytes());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            java.time.Instant lastClaim;
+            try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+                while (true) {
+                    var rows = db.createStatement().executeQuery("SELECT count(*) FILTER (WHERE state = 'CLAIMED'),"
+                            + " max(updated_at) FROM tasks WHERE language = '" + language + "'");
+                    rows.next();
+                    if (rows.getInt(1) == tasks) {
+                        lastClaim = rows.getTimestamp(2).toInstant();
+                        break;
+                    }
+                    if (!running.isAlive()) {
+                        throw new IllegalStateException("wrk ended with " + rows.getInt(1) + " of " + tasks
+                                + " claimed:\n" + output.get());
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            new ProcessBuilder("kill", "-INT", String.valueOf(running.pid())).start().waitFor();
+            running.waitFor();
+            Matcher counted = WRK_CLAIMS.matcher(output.get());
+            if (!counted.find()) {
+                throw new IllegalStateException("wrk said:\n" + output.get());
+            }
+            wrkRate = tasks / (Duration.between(wrkStart, lastClaim).toNanos() / 1e9);
+            System.out.printf("wrk: %d claims answered 200 (the last in flight may be cut off by the stop)%n",
+                    Integer.parseInt(counted.group(1)));
         }
+
+        // The same rows reopened, claimed by the bare statement under pgbench with the same concurrency.
+        reopen(jdbcUrl, language);
         Path script = Files.createTempFile("claim", ".sql");
         Files.writeString(script, """
                 UPDATE tasks SET state = 'CLAIMED', holder_id = '%s', lease_expires_at = now() + interval '2 hours',
@@ -121,9 +168,29 @@ public class ClaimBench {
 
         System.out.printf("%d tasks, %d concurrent claimers (one translator each), %d cores%n", tasks, clients,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("API claim-next (HTTP, auth, guards, audit event): %8.0f claims/s%n", apiRate);
-        System.out.printf("bare claim SQL under pgbench:                     %8.0f claims/s%n", sqlRate);
-        System.out.printf("ratio API / bare SQL:                             %8.2f%n", apiRate / sqlRate);
+        System.out.printf("API claim-next, Java load generator (%d threads):  %8.0f claims/s%n", clients, apiRate);
+        if (!Double.isNaN(wrkRate)) {
+            System.out.printf("API claim-next, wrk -t2 -c%d (bench/claim-next.lua): %6.0f claims/s%n", clients, wrkRate);
+        } else {
+            System.out.println("API claim-next, wrk: skipped (not installed, or BENCH_WRK=0)");
+        }
+        System.out.printf("bare claim SQL under pgbench:                      %8.0f claims/s%n", sqlRate);
+        System.out.printf("ratio API / bare SQL, Java generator:              %8.2f%n", apiRate / sqlRate);
+        if (!Double.isNaN(wrkRate)) {
+            System.out.printf("ratio API / bare SQL, wrk:                         %8.2f%n", wrkRate / sqlRate);
+        }
+    }
+
+    private static void reopen(String jdbcUrl, String language) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+            db.createStatement().executeUpdate("UPDATE tasks SET state = 'OPEN', holder_id = NULL, lease_expires_at = NULL"
+                    + " WHERE language = '" + language + "'");
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static String account(URI base, String admin, String username, String roles, String language) throws Exception {

@@ -3,7 +3,9 @@
 # the same run the bare claim statement under pgbench with the same concurrency on the same rows.
 # Starts its own server on 127.0.0.1 with a throw-away embedded PostgreSQL, or the database in NEWSDESK_DB_URL
 # (jdbc:postgresql://HOST:PORT/DB?user=USER); pgbench connects to the same one.
-# Needs pgbench (Debian: postgresql-client).
+# The API is loaded by the Java generator (bench/ClaimBench.java, one thread per claimer) and, when wrk is
+# installed, by wrk with bench/claim-next.lua (-t2 -c<clients>, round-robin over the claimers' tokens;
+# BENCH_WRK=0 skips it). Needs pgbench (Debian: postgresql-client); wrk (Debian: wrk) recommended.
 #
 #   bench/claims.sh [tasks=2000] [clients=32]
 set -euo pipefail

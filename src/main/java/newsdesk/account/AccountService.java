@@ -40,6 +40,9 @@ public class AccountService {
     TokenRepository tokens;
 
     @Inject
+    TokenCache tokenCache;
+
+    @Inject
     LanguageService languages;
 
     @Inject
@@ -124,6 +127,9 @@ public class AccountService {
             // deactivation ends them all for good: re-activating must not bring old tokens back to life.
             tokens.revokeAll(id, clock.instant());
         }
+        // Roles, languages, activity: the callers its tokens stand for changed, on every instance.
+        tokens.announceAccountChange(id);
+        tokenCache.forgetAccountAfterCommit(id);
         return get(id);
     }
 

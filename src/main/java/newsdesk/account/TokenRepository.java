@@ -55,8 +55,17 @@ public class TokenRepository {
         jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, accountId);
     }
 
+    /** Revokes the token and, in the same statement, tells every instance's {@link TokenCache} to forget it. */
     void revoke(UUID id, Instant now) {
-        jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id);
+        jdbc.list("""
+                WITH revoked AS (UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id)
+                SELECT pg_notify(?, ?) FROM revoked""",
+                row -> true, now, id, TokenCache.CHANNEL, TokenCache.tokenPayload(id));
+    }
+
+    /** Tells every instance's {@link TokenCache}, once the transaction commits, that the account changed. */
+    void announceAccountChange(UUID accountId) {
+        jdbc.one("SELECT pg_notify(?, ?)", row -> true, TokenCache.CHANNEL, TokenCache.accountPayload(accountId));
     }
 
     /** Deletes tokens that expired or were revoked before {@code before}; returns how many. */

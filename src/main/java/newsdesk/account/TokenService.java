@@ -37,6 +37,9 @@ public class TokenService {
     PasswordHasher hasher;
 
     @Inject
+    TokenCache cache;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -102,10 +105,36 @@ public class TokenService {
     /** The caller a bearer token stands for; 401 when it is unknown, expired, revoked or its account inactive. */
     public Caller authenticate(String secret) {
         Instant now = clock.instant();
-        TokenRepository.StoredToken token = tokens.findByHash(Hashes.sha256(secret))
+        byte[] hash = Hashes.sha256(secret);
+        String key = TokenCache.key(hash);
+        TokenCache.Entry cached = cache.get(key);
+        if (cached != null) {
+            if (!now.isBefore(cached.expiresAt)) {
+                cache.forget(key);
+                throw expired(cached.expiresAt);
+            }
+            if (touchDue(cached.lastUsedAt, now)) {
+                tokens.touch(cached.tokenId, now, now.minus(TOUCH_INTERVAL));
+                cached.lastUsedAt = now;
+            }
+            return cached.caller;
+        }
+        long generation = cache.generation();
+        TokenRepository.StoredToken token = tokens.findByHash(hash)
                 .filter(t -> TokenRepository.API.equals(t.kind()))
                 .orElseThrow(() -> new Unauthenticated("Unknown token; sign in at POST /api/auth/tokens"));
-        return admit(token, now);
+        Caller caller = admit(token, now);
+        cache.put(key, new TokenCache.Entry(token.tokenId(), caller.accountId(), token.expiresAt(), caller, now),
+                generation);
+        return caller;
+    }
+
+    private static boolean touchDue(Instant lastUsedAt, Instant now) {
+        return lastUsedAt == null || lastUsedAt.isBefore(now.minus(TOUCH_INTERVAL));
+    }
+
+    private static Unauthenticated expired(Instant expiresAt) {
+        return new Unauthenticated("This token expired at " + expiresAt + "; sign in again");
     }
 
     /**
@@ -131,17 +160,18 @@ public class TokenService {
             throw new Unauthenticated("This token was revoked; sign in again");
         }
         if (!now.isBefore(token.expiresAt())) {
-            throw new Unauthenticated("This token expired at " + token.expiresAt() + "; sign in again");
+            throw expired(token.expiresAt());
         }
-        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+        if (touchDue(token.lastUsedAt(), now)) {
             tokens.touch(token.tokenId(), now, now.minus(TOUCH_INTERVAL));
         }
         return new Caller(account.id(), account.username(), account.roles(), account.languages(), token.tokenId());
     }
 
-    /** Signs out: the token stops working at once. */
+    /** Signs out: the token stops working at once here, and on other instances as soon as they hear of it. */
     public void revoke(Caller caller) {
         tokens.revoke(caller.tokenId(), clock.instant());
+        cache.forgetTokenAfterCommit(caller.tokenId());
     }
 
     private static String randomSecret() {

@@ -53,18 +53,23 @@ public class EditionService {
     @InTransaction
     public EditionView save(Caller editor, UUID articleId, String language, long expectedVersion,
                             SaveEditionRequest request) {
-        Edition edition = findEdition(articleId, language);
-        if (edition.version() != expectedVersion) {
-            throw PreconditionFailed.stale(ETags.of(edition.version()));
-        }
-        // The version the editor read fixes the state; the door checks it again under its locks.
+        // Decided on the locked row (no read of its own first): the version the editor read fixes the state.
+        Edition[] seen = new Edition[1];
+        Editions.Applied applied = door.decided(new EditionKey(articleId, language), editor.accountId(), edition -> {
+            if (edition.version() != expectedVersion) {
+                throw PreconditionFailed.stale(ETags.of(edition.version()));
+            }
+            seen[0] = edition;
+            EditionAction action = edition.publication().isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
+            boolean goesLive = edition.isSource() || request.isMinor();
+            Change change = Change.ifMatch(expectedVersion)
+                    .text(new Change.Text(request.title(), request.summary(), request.body(), request.note()))
+                    .described(saveDetail(edition, action, request.isMinor()));
+            return new Editions.Decision(action, goesLive ? change : change.heldForReview());
+        });
+        Edition edition = seen[0];
         EditionAction action = edition.publication().isPublished() ? EditionAction.CORRECT : EditionAction.EDIT;
         boolean goesLive = edition.isSource() || request.isMinor();
-        Change change = Change.ifMatch(expectedVersion)
-                .text(new Change.Text(request.title(), request.summary(), request.body(), request.note()))
-                .described(saveDetail(edition, action, request.isMinor()));
-        Editions.Applied applied = door.applied(new EditionKey(articleId, language), action, editor.accountId(),
-                goesLive ? change : change.heldForReview());
         Edition saved = applied.edition();
         if (action == EditionAction.EDIT) {
             // Nothing else reacts to an edit: the view is what was just written, not read back.

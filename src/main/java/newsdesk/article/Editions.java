@@ -78,7 +78,28 @@ public class Editions {
 
     /** {@link #apply}, also handing back the revision written, if any. */
     public Applied applied(EditionKey key, EditionAction action, UUID actorId, Change change) {
-        Locked locked = lock(key, cascades(action));
+        return applied(lock(key, cascades(action)), action, actorId, change);
+    }
+
+    /** What a caller of {@link #decided} does to the edition it has seen locked. */
+    public record Decision(EditionAction action, Change change) {
+    }
+
+    /**
+     * {@link #applied} for an action that depends on the edition itself (a save edits or corrects): locks the
+     * source and the edition, lets {@code decide} choose from the locked row, and applies that, so the caller
+     * needs no read of its own beforehand. Only for actions that touch no other translation.
+     */
+    public Applied decided(EditionKey key, UUID actorId, java.util.function.Function<Edition, Decision> decide) {
+        Locked locked = lock(key, false);
+        Decision decision = decide.apply(locked.edition());
+        if (cascades(decision.action())) {
+            throw new IllegalArgumentException(decision.action() + " locks the whole story; use applied");
+        }
+        return applied(locked, decision.action(), actorId, decision.change());
+    }
+
+    private Applied applied(Locked locked, EditionAction action, UUID actorId, Change change) {
         Edition edition = locked.edition();
         if (change.expectedVersion() != null && edition.version() != change.expectedVersion()) {
             throw PreconditionFailed.stale(ETags.of(edition.version()));
@@ -185,7 +206,11 @@ public class Editions {
             current++;
             written = revision(current, change.text(), actorId, now);
             if (before.firstPublishedAt() == null) {
-                slug = editions.freeSlug(edition.language(), slugs.of(edition.language(), written.title()), edition.articleId());
+                String base = slugs.of(edition.language(), written.title());
+                // The edition already holds exactly this slug (the language's slugs are unique): nothing to look up.
+                if (!base.equals(slug)) {
+                    slug = editions.freeSlug(edition.language(), base, edition.articleId());
+                }
             }
         }
         Integer published = publishedRevision(edition, action, change, after, current);

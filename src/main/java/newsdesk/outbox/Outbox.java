@@ -35,8 +35,9 @@ public class Outbox {
 
     /** Call inside the transaction that makes the change: the row commits or rolls back with it. */
     public void publicationChanged(String topic, UUID articleId, String language) {
-        outbox.append(topic, articleId, language, clock.instant());
-        ReadersChanged changed = new ReadersChanged(affected(List.of(articleId), Set.of(language)), false);
+        Set<String> affected = new HashSet<>(outbox.append(topic, articleId, language, clock.instant()));
+        affected.add(language);
+        ReadersChanged changed = new ReadersChanged(affected, false);
         // This instance's caches at once (a publish that returned is in its next feed); others hear the relay.
         jdbc.afterCommit(() -> readers.fire(changed));
     }

@@ -15,11 +15,16 @@ public class OutboxRepository {
     @Inject
     Jdbc jdbc;
 
-    void append(String topic, UUID articleId, String language, Instant now) {
-        // One statement: the row and the version bump that feed caches compare against.
-        jdbc.update("""
-                WITH appended AS (INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?))
-                UPDATE publication_version SET version = version + 1""", topic, articleId, language, now);
+    /**
+     * Appends the row and bumps the version that feed caches compare against; returns every language the
+     * article has a version in (as {@link #languagesOf}). One statement for the three.
+     */
+    List<String> append(String topic, UUID articleId, String language, Instant now) {
+        return jdbc.list("""
+                WITH appended AS (INSERT INTO outbox (topic, article_id, language, created_at) VALUES (?, ?, ?, ?)),
+                     bumped AS (UPDATE publication_version SET version = version + 1)
+                SELECT DISTINCT language FROM editions WHERE article_id = ?""",
+                row -> row.getString(1), topic, articleId, language, now, articleId);
     }
 
     void bumpVersion() {
