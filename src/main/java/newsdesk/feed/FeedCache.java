@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FeedCache {
 
-    private record Cached(long stamp, long period, RenderedFeed feed) {
+    /** {@code format}: the metrics' label, worked out once per render rather than per request. */
+    private record Cached(long stamp, long period, RenderedFeed feed, String format) {
     }
 
     private final Map<String, Cached> feeds = new ConcurrentHashMap<>();
@@ -43,10 +44,9 @@ public class FeedCache {
      * too, for documents that also change with time.
      */
     RenderedFeed get(String key, String language, long period, Supplier<RenderedFeed> render) {
-        String format = format(key);
         Cached cached = feeds.get(key);
         if (fresh(cached, stamp(language), period)) {
-            metrics.feedServedFromCache(format);
+            metrics.feedServedFromCache(cached.format());
             return cached.feed();
         }
         // One render per key and change, even when many readers arrive at once.
@@ -54,11 +54,11 @@ public class FeedCache {
             // Read before rendering: a change that commits while this renders makes it stale at once.
             long stamp = stamp(language);
             if (fresh(current, stamp, period)) {
-                metrics.feedServedFromCache(format);
+                metrics.feedServedFromCache(current.format());
                 return current;
             }
-            Cached rendered = new Cached(stamp, period, render.get());
-            metrics.feedRendered(format);
+            Cached rendered = new Cached(stamp, period, render.get(), format(key));
+            metrics.feedRendered(rendered.format());
             return rendered;
         }).feed();
     }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,6 +32,8 @@ public final class RenderedFeed {
     private final String etag;
     private final String gzipEtag;
     private final Instant lastModified;
+    /** The Last-Modified header's value (RFC 9110 §5.6.7, whole seconds), formatted once. */
+    private final String lastModifiedHeader;
     private final String mediaType;
     /** Null until the first request that accepts gzip; then the same bytes for every later one. */
     private volatile byte[] gzipped;
@@ -38,6 +43,8 @@ public final class RenderedFeed {
         this.etag = "\"" + hash + "\"";
         this.gzipEtag = "\"" + hash + "-gzip\"";
         this.lastModified = lastModified;
+        this.lastModifiedHeader = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         this.mediaType = mediaType;
     }
 
@@ -78,6 +85,10 @@ public final class RenderedFeed {
 
     public Instant lastModified() {
         return lastModified;
+    }
+
+    public String lastModifiedHeader() {
+        return lastModifiedHeader;
     }
 
     public String mediaType() {
