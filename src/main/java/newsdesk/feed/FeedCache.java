@@ -78,6 +78,15 @@ public class FeedCache {
         everything.incrementAndGet();
     }
 
+    /**
+     * Moves with every change readers see, in any language (this instance's commits at once, other instances'
+     * through {@link ReadersListener}, all when it stopped listening): the in-memory stand-in for the database's
+     * publication version, for the other caches of what readers see. Only grows.
+     */
+    public long readersVersion() {
+        return stamp(null);
+    }
+
     /** Both counts only grow, so their sum moves whenever either does. */
     private long stamp(String language) {
         AtomicLong changes = language == null ? anyChange : changesPerLanguage.get(language);
