@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * One client, sequential calls: the latency of create (with an Idempotency-Key, as the README's client sends
- * it) / save / publish over N stories, and of GET /health/live (no database) measured in the same run as the
- * server's own floor. Then publish throughput from 4 concurrent editors, each publishing stories of its own,
- * beside GET /health/live from 4 concurrent clients. Run by bench/editorial.sh.
+ * it) / save / publish over N stories, and of GET /health/live (Payara's health servlet) and GET /api/ping (the
+ * application's own do-nothing JAX-RS endpoint), neither asking the database, measured in the same run as the
+ * server's own floors. Then publish throughput from 4 concurrent editors, each publishing stories of its own,
+ * beside both floors from 4 concurrent clients. Run by bench/editorial.sh.
  */
 public class EditorialBench {
 
@@ -46,6 +47,7 @@ public class EditorialBench {
         List<Long> edit = new ArrayList<>();
         List<Long> publish = new ArrayList<>();
         List<Long> live = new ArrayList<>();
+        List<Long> ping = new ArrayList<>();
         for (int i = 0; i < warmup + calls; i++) {
             boolean measured = i >= warmup;
             long t0 = System.nanoTime();
@@ -57,23 +59,28 @@ public class EditorialBench {
             long t3 = System.nanoTime();
             send(base, "GET", "/health/live", null, null, null, 200);
             long t4 = System.nanoTime();
+            send(base, "GET", "/api/ping", null, null, null, 204);
+            long t5 = System.nanoTime();
             if (measured) {
                 create.add(t1 - t0);
                 edit.add(t2 - t1);
                 publish.add(t3 - t2);
                 live.add(t4 - t3);
+                ping.add(t5 - t4);
             }
         }
         double floor = percentile(live, 50);
+        double pingFloor = percentile(ping, 50);
         System.out.printf("%d calls each, one client, after %d warm-up rounds; %d cores%n", calls, warmup,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-12s %10s %10s %20s%n", "call", "median ms", "p99 ms", "median / health/live");
+        System.out.printf("%-12s %10s %10s %20s %17s%n", "call", "median ms", "p99 ms", "median / health/live",
+                "median / api/ping");
         for (var row : List.of(List.of("create", create), List.of("save", edit), List.of("publish", publish),
-                List.of("health/live", live))) {
+                List.of("health/live", live), List.of("api/ping", ping))) {
             @SuppressWarnings("unchecked")
             List<Long> times = (List<Long>) row.get(1);
-            System.out.printf("%-12s %10.2f %10.2f %20.2f%n", row.get(0), percentile(times, 50) / 1e6,
-                    percentile(times, 99) / 1e6, percentile(times, 50) / floor);
+            System.out.printf("%-12s %10.2f %10.2f %20.2f %17.2f%n", row.get(0), percentile(times, 50) / 1e6,
+                    percentile(times, 99) / 1e6, percentile(times, 50) / floor, percentile(times, 50) / pingFloor);
         }
 
         // Throughput: each editor has its own saved stories ready; all four publish theirs at once.
@@ -91,10 +98,13 @@ public class EditorialBench {
         double publishRate = concurrently(perEditor, e -> send(base, "POST", ready.get(e).remove(0) + "/publish",
                 editors.get(e), "\"2\"", "{}", 200));
         double liveRate = concurrently(perEditor, e -> send(base, "GET", "/health/live", null, null, null, 200));
+        double pingRate = concurrently(perEditor, e -> send(base, "GET", "/api/ping", null, null, null, 204));
         System.out.printf("%d concurrent editors, %d publishes each:%n", EDITORS, perEditor);
         System.out.printf("  publish          %8.0f /s%n", publishRate);
         System.out.printf("  health/live      %8.0f /s  (4 clients, same run; publish / live %.2f)%n", liveRate,
                 publishRate / liveRate);
+        System.out.printf("  api/ping         %8.0f /s  (4 clients, same run; publish / ping %.2f)%n", pingRate,
+                publishRate / pingRate);
     }
 
     private interface Call {

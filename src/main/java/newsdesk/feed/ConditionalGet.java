@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +23,6 @@ public final class ConditionalGet {
     }
 
     public static Response respond(RenderedFeed feed, HttpHeaders request, int maxAgeSeconds) {
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                feed.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         boolean gzip = acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? feed.gzipEtag() : feed.etag();
         boolean notModified = notModified(feed, etag, request);
@@ -38,7 +35,7 @@ public final class ConditionalGet {
         }
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header(HttpHeaders.LAST_MODIFIED, lastModified)
+                .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds)
                 .build();
     }

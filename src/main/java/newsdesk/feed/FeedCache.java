@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FeedCache {
 
-    private record Cached(long stamp, long period, RenderedFeed feed) {
+    /** {@code format}: the metrics' label, worked out once per render rather than per request. */
+    private record Cached(long stamp, long period, RenderedFeed feed, String format) {
     }
 
     private final Map<String, Cached> feeds = new ConcurrentHashMap<>();
@@ -43,10 +44,9 @@ public class FeedCache {
      * too, for documents that also change with time.
      */
     RenderedFeed get(String key, String language, long period, Supplier<RenderedFeed> render) {
-        String format = format(key);
         Cached cached = feeds.get(key);
         if (fresh(cached, stamp(language), period)) {
-            metrics.feedServedFromCache(format);
+            metrics.feedServedFromCache(cached.format());
             return cached.feed();
         }
         // One render per key and change, even when many readers arrive at once.
@@ -54,11 +54,11 @@ public class FeedCache {
             // Read before rendering: a change that commits while this renders makes it stale at once.
             long stamp = stamp(language);
             if (fresh(current, stamp, period)) {
-                metrics.feedServedFromCache(format);
+                metrics.feedServedFromCache(current.format());
                 return current;
             }
-            Cached rendered = new Cached(stamp, period, render.get());
-            metrics.feedRendered(format);
+            Cached rendered = new Cached(stamp, period, render.get(), format(key));
+            metrics.feedRendered(rendered.format());
             return rendered;
         }).feed();
     }
@@ -76,6 +76,15 @@ public class FeedCache {
     /** When changes may have been missed (the listening connection was down): every document renders again. */
     void invalidateAll() {
         everything.incrementAndGet();
+    }
+
+    /**
+     * Moves with every change readers see, in any language (this instance's commits at once, other instances'
+     * through {@link ReadersListener}, all when it stopped listening): the in-memory stand-in for the database's
+     * publication version, for the other caches of what readers see. Only grows.
+     */
+    public long readersVersion() {
+        return stamp(null);
     }
 
     /** Both counts only grow, so their sum moves whenever either does. */

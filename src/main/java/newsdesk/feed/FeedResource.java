@@ -1,5 +1,6 @@
 package newsdesk.feed;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,9 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * The public feeds, per language and optionally per section, paged with {@code before} (RFC 5005 §3), and the
- * Atom archives of closed months, with conditional GET and WebSub links.
+ * Atom archives of closed months, with conditional GET and WebSub links. One instance for all requests (the
+ * request's headers come as a parameter): the hottest path creates no resource and reads no configuration
+ * per request.
  */
 @Path("/feeds/{lang}")
+@ApplicationScoped
 public class FeedResource {
 
     /** Four-digit years only: YearMonth would take +999999999-12, which no database query can use. */
@@ -38,37 +42,35 @@ public class FeedResource {
     @ConfigProperty(name = "newsdesk.feed.archive.max.age.seconds", defaultValue = "86400")
     int archiveMaxAgeSeconds;
 
-    @Context
-    HttpHeaders request;
-
     @GET
     @Path("rss.xml")
     @Anyone
     public Response rss(@PathParam("lang") String language, @QueryParam("section") String section,
-                        @QueryParam("before") String before) {
-        return serve(language, section, before, FeedFormat.RSS);
+                        @QueryParam("before") String before, @Context HttpHeaders request) {
+        return serve(language, section, before, FeedFormat.RSS, request);
     }
 
     @GET
     @Path("atom.xml")
     @Anyone
     public Response atom(@PathParam("lang") String language, @QueryParam("section") String section,
-                        @QueryParam("before") String before) {
-        return serve(language, section, before, FeedFormat.ATOM);
+                        @QueryParam("before") String before, @Context HttpHeaders request) {
+        return serve(language, section, before, FeedFormat.ATOM, request);
     }
 
     @GET
     @Path("feed.json")
     @Anyone
     public Response json(@PathParam("lang") String language, @QueryParam("section") String section,
-                        @QueryParam("before") String before) {
-        return serve(language, section, before, FeedFormat.JSON);
+                        @QueryParam("before") String before, @Context HttpHeaders request) {
+        return serve(language, section, before, FeedFormat.JSON, request);
     }
 
     @GET
     @Path("archive/{month}.xml")
     @Anyone
-    public Response archive(@PathParam("lang") String language, @PathParam("month") String month) {
+    public Response archive(@PathParam("lang") String language, @PathParam("month") String month,
+                            @Context HttpHeaders request) {
         YearMonth yearMonth = ARCHIVE_MONTH.matcher(month).matches() ? YearMonth.parse(month) : null;
         if (yearMonth == null || yearMonth.getYear() < FIRST_ARCHIVE_YEAR) {
             throw new NotFound("No archive " + month + "; archives are named like 2026-11");
@@ -77,7 +79,7 @@ public class FeedResource {
     }
 
     /** {@code before}: a page cursor from a {@code next} link (RFC 5005 paging), absent for the first page. */
-    private Response serve(String language, String section, String before, FeedFormat format) {
+    private Response serve(String language, String section, String before, FeedFormat format, HttpHeaders request) {
         String wanted = section == null || section.isBlank() ? null : section;
         RenderedFeed feed = before == null ? feeds.feed(language, wanted, format)
                 : feeds.page(language, wanted, format, before);

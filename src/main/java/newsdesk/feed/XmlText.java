@@ -12,6 +12,21 @@ final class XmlText {
     }
 
     static String clean(String text) {
-        return text == null ? null : ILLEGAL.matcher(text).replaceAll("");
+        return text == null || !suspect(text) ? text : ILLEGAL.matcher(text).replaceAll("");
+    }
+
+    /**
+     * Whether the text has a character the pattern may remove (any control but tab, LF, CR, U+FFFE, U+FFFF, any
+     * surrogate): one pass over the chars, where most texts end, instead of the regular expression on every
+     * story of every render.
+     */
+    private static boolean suspect(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0xD800 && (c <= 0xDFFF || c >= 0xFFFE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

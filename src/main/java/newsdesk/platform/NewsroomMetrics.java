@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +44,9 @@ public class NewsroomMetrics {
     @Inject
     Jdbc jdbc;
 
+    /** Counted on every feed request: looked up in the registry once per format, not per request. */
+    private final Map<String, Counter> cacheHits = new ConcurrentHashMap<>();
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         DELIVERY_CHANNELS.forEach(channel -> registry.counter(DELIVERY_FAILURES, new Tag("channel", channel)));
     }
@@ -62,7 +68,7 @@ public class NewsroomMetrics {
 
     /** A feed or sitemap was served as rendered before. */
     public void feedServedFromCache(String format) {
-        registry.counter(FEED_CACHE_HITS, new Tag("format", format)).inc();
+        cacheHits.computeIfAbsent(format, f -> registry.counter(FEED_CACHE_HITS, new Tag("format", f))).inc();
     }
 
     /** One failed delivery attempt on a channel ("webhook", "websub"): counted whether or not a retry follows. */

@@ -114,9 +114,4 @@ public class PublicArticleRepository {
                         Jdbc.instant(row, "first_published_at")),
                 articleIds);
     }
-
-    /** Grows with every committed publication change (V5__publication_version.sql); what cached pages are keyed on. */
-    long publicationVersion() {
-        return jdbc.one("SELECT version FROM publication_version", row -> row.getLong(1)).orElse(0L);
-    }
 }

@@ -2,6 +2,7 @@ package newsdesk.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.feed.FeedCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
@@ -9,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The site's rendered documents in memory, tagged with the publication version they were rendered at (the
- * counter every publication change bumps, as the feeds' cache does): one indexed read per request, one render
- * per document and change. Keys come from readers (cursors, tags), so the number kept is bounded; entries of
+ * The site's rendered documents in memory, tagged with the readers' version they were rendered at (the
+ * feeds' cache's count of changes readers see, {@link FeedCache#readersVersion()}, kept in step with the
+ * publication version by the same signals and within the same staleness bound): no database read per
+ * request, one render per document and change. Keys come from readers (cursors, tags), so the number kept is bounded; entries of
  * an older version are dropped first, and past the bound a document is rendered without being kept.
  */
 @ApplicationScoped
@@ -23,7 +25,7 @@ public class RenderedPages {
     private final Map<String, Cached<?>> documents = new ConcurrentHashMap<>();
 
     @Inject
-    PublicArticleRepository repository;
+    FeedCache changes;
 
     @Inject
     @ConfigProperty(name = "newsdesk.site.cache.entries", defaultValue = "2000")
@@ -31,7 +33,8 @@ public class RenderedPages {
 
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> render) {
-        long version = repository.publicationVersion();
+        // Read before rendering: a change that commits while this renders makes it stale at once.
+        long version = changes.readersVersion();
         Cached<?> cached = documents.get(key);
         if (cached != null && cached.version() >= version) {
             return (T) cached.document();

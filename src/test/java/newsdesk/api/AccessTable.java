@@ -82,6 +82,7 @@ final class AccessTable {
         row("languageList", PUBLIC);
         row("languagePut", ADMIN_ONLY);
         row("clockAdvance", ADMIN_ONLY);
+        row("ping", PUBLIC);
         // The desk in a browser (§4.1): the page is public (it holds no data), its session is the account's
         row("deskPage", PUBLIC);
         row("deskAsset", PUBLIC);

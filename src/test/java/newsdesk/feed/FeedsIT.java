@@ -319,9 +319,11 @@ class FeedsIT {
                 "NEWSDESK_DATA_DIR", Path.of("target", "it", "feeds-second-" + desk.database().name()).toString()))) {
             String other = second.baseUri().toString();
             awaitListeners(2);
-            // The second instance caches the feed…
-            io.restassured.RestAssured.given().baseUri(other).queryParam("section", section).get("/feeds/en/atom.xml")
-                    .then().statusCode(200).body(not(containsString("Fresh news")));
+            // The second instance caches the feed and the site's list…
+            for (String path : READER_PATHS) {
+                io.restassured.RestAssured.given().baseUri(other).queryParam("section", section).get(path)
+                        .then().statusCode(200).body(not(containsString("Fresh news")));
+            }
             // …and the publication made through the first one is in its answers within the bound.
             publish(section, "en", "Fresh news", "<p>x</p>");
             assertVisibleWithinBound(other, section, "Fresh news");
@@ -347,19 +349,23 @@ class FeedsIT {
         assertEquals(instances, ((Number) desk.database().value(sql)).intValue(), "instances listening");
     }
 
+    /** What readers get from memory on every instance: the feed and the site's JSON list (one bound for both). */
+    private static final List<String> READER_PATHS = List.of("/feeds/en/atom.xml", "/public/en/articles");
+
     private static void assertVisibleWithinBound(String baseUri, String section, String title) throws Exception {
         long start = System.nanoTime();
         long deadline = start + STALENESS.toNanos();
-        String body;
+        List<String> missing;
         do {
-            body = io.restassured.RestAssured.given().baseUri(baseUri).queryParam("section", section)
-                    .get("/feeds/en/atom.xml").then().statusCode(200).extract().asString();
-            if (body.contains(title)) {
+            missing = READER_PATHS.stream().filter(path -> !io.restassured.RestAssured.given().baseUri(baseUri)
+                    .queryParam("section", section).get(path).then().statusCode(200).extract().asString()
+                    .contains(title)).toList();
+            if (missing.isEmpty()) {
                 return;
             }
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("\"" + title + "\" not on the other instance's feed " + STALENESS.toMillis()
-                + " ms after its publication returned");
+        throw new AssertionError("\"" + title + "\" not in the other instance's " + missing + " "
+                + STALENESS.toMillis() + " ms after its publication returned");
     }
 }

@@ -1,5 +1,6 @@
 package newsdesk.platform;
 
+import io.restassured.response.Response;
 import newsdesk.testing.Desk;
 import newsdesk.testing.NewsdeskServer;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class HealthIT {
     }
 
     @Test
+    void pingAnswersNoContentToAnyone() {
+        Response ping = desk.anonymous().get("/api/ping");
+        assertEquals(204, ping.statusCode());
+        assertEquals("", ping.asString());
+    }
+
+    @Test
     void readinessIsDownWhileTheDatabaseIsUnavailable() {
         String database = desk.database().name();
         desk.database().admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -42,6 +50,8 @@ class HealthIT {
                     .then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
+            // The proxies' cheap probe asks no database: the process still answers.
+            desk.anonymous().get("/api/ping").then().statusCode(204);
             // A request that needs the database fails cleanly, with a problem body, not a hang or a trace.
             desk.anonymous().body("{\"username\":\"admin\",\"password\":\"whatever\"}").post("/api/auth/tokens")
                     .then().statusCode(503).contentType("application/problem+json")
