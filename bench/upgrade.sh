@@ -9,11 +9,14 @@
 #      migration, and new work is accepted.
 # Prints each check and exits non-zero if one fails.
 #
-#   bench/upgrade.sh [previous-release-ref=defff69]
-# The default is the build that landed at stop 15 (schema V15), the release before the one in this checkout.
+#   bench/upgrade.sh [previous-release-ref=60555ca]
+# The default is the build that landed at stop 16 (schema V20), the release before the one in this checkout.
+# Releases before stop 16 cannot start their embedded PostgreSQL on a machine that has never unpacked its
+# binaries (commons-lang3 too old for commons-compress, fixed at stop 16), so defff69 (V15) only runs where
+# /tmp/embedded-pg already holds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-previous=${1:-defff69}
+previous=${1:-60555ca}
 port=${BENCH_PORT:-18493}
 password=bench-admin-password
 for tool in jq curl psql git; do
