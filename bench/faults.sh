@@ -95,7 +95,8 @@ echo "== disk full =="
 if [[ " $faults " != *" disk_full "* ]]; then
     results+=("disk-full: not asked for")
 elif [ "$(id -u)" = 0 ] && mkdir -p "$work/small" && mount -t tmpfs -o size=400m tmpfs "$work/small" 2>/dev/null; then
-    trap 'umount -l "$work/small" 2>/dev/null || true; pkill -f -- "-D $work/server/postgres" || true; cleanup' EXIT
+    # The full server is stopped before its folder is unmounted (unmounted first, its PostgreSQL outlived it).
+    trap '[ -f "$work/full.pid" ] && stop full; pkill -f -- "-D $work/small/data/postgres" || true; umount -l "$work/small" 2>/dev/null || true; pkill -f -- "-D $work/server/postgres" || true; cleanup' EXIT
     full_http=18522
     full_env=(NEWSDESK_DATA_DIR="$work/small/data" NEWSDESK_EMBEDDED_DB_PORT=18528)
     start full "$full_http" "${full_env[@]}"
