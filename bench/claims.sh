@@ -7,7 +7,7 @@
 # installed, by wrk with bench/claim-next.lua (-t2 -c<clients>, round-robin over the claimers' tokens;
 # BENCH_WRK=0 skips it). Needs pgbench (Debian: postgresql-client); wrk (Debian: wrk) recommended.
 #
-#   bench/claims.sh [tasks=2000] [clients=32]
+#   bench/claims.sh [tasks=2000] [clients=32]       BENCH_ROUNDS=3 wrk and pgbench rounds (the median is reported)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks=${1:-2000}
@@ -25,5 +25,5 @@ else
     pgbench_target="-h 127.0.0.1 -p $pgport -U postgres postgres"
 fi
 echo "database: ${NEWSDESK_DB_URL:-embedded PostgreSQL (fsync on)}; $(nproc) cores"
-java -cp "$(ls target/lib/postgresql-*.jar)" bench/ClaimBench.java "http://127.0.0.1:$port" "$password" \
+BENCH_SERVER_PID=$server java -cp "$(ls target/lib/postgresql-*.jar)" bench/ClaimBench.java "http://127.0.0.1:$port" "$password" \
     "$jdbc" "$pgbench_target" "$tasks" "$clients"

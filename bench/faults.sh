@@ -9,7 +9,7 @@
 # After each: no task claimed twice, no lost update, every publish accepted (2xx) is on the feed within the
 # bound, 5xx and connection errors only inside the fault's window (counted).
 # Then the disk-full fault (needs root for a size-limited tmpfs; 400 MB, as Payara unpacks ~100 MB of runtime into the data folder): the data folder fills up; writes must fail
-# with a problem, never a half-written row, /health/ready must say DOWN or the server keeps answering, and
+# with a 503 problem, never a half-written row, /health/ready must say DOWN or the server keeps answering, and
 # once space is freed the server takes writes again without a restart.
 #
 #   bench/faults.sh [seconds-per-fault=60] [bound-seconds=5]
@@ -116,9 +116,10 @@ elif [ "$(id -u)" = 0 ] && mkdir -p "$work/small" && mount -t tmpfs -o size=400m
             -H "Authorization: Bearer $editor" -H 'Content-Type: application/json' --data-binary @"$work/full-story.json"
     done | tee "$work/full-codes.txt" | sort | uniq -c | tr '\n' ';')
     echo "writes while the disk is full: $codes"
-    # A valid story each time (a 400 KB body, so PostgreSQL must write WAL): refused with a problem, or stored whole.
-    check "every write while full is answered with a problem or stored (no HTML, no stack trace)" \
-        sh -c "grep -vqE '^(2[0-9][0-9] application/json|[45][0-9][0-9] application/problem\+json)' '$work/full-codes.txt' && exit 1 || exit 0"
+    # A valid story each time (a 400 KB body, so PostgreSQL must write WAL): refused with a 503 problem (the
+    # server's condition, temporary, with Retry-After), or stored whole.
+    check "every write while full is answered with a 503 problem or stored (no 500, no HTML, no stack trace)" \
+        sh -c "grep -vqE '^(2[0-9][0-9] application/json|503 application/problem\+json)' '$work/full-codes.txt' && exit 1 || exit 0"
     echo "  last answer: $(head -c 300 "$work/full-answer.json")"
     ready=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")
     echo "/health/ready while full: $ready"

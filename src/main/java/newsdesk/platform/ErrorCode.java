@@ -19,7 +19,8 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428, "Precondition required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal server error"),
-    DATABASE_UNAVAILABLE(503, "Database unavailable");
+    DATABASE_UNAVAILABLE(503, "Database unavailable"),
+    DATABASE_OUT_OF_RESOURCES(503, "Database out of resources");
 
     private final int status;
     private final String title;

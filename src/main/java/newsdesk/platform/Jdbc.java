@@ -178,7 +178,8 @@ public class Jdbc {
         }
     }
 
-    private static RuntimeException translate(SQLException e, String duplicateDetail) {
+    /** A driver error as the API's problem: the client's fault, a conflict, or the server's (temporary or not). */
+    static RuntimeException translate(SQLException e, String duplicateDetail) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals(UNIQUE_VIOLATION)) {
             return Conflict.duplicate(duplicateDetail != null ? duplicateDetail : "This already exists");
@@ -186,6 +187,12 @@ public class Jdbc {
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")
                 || e instanceof SQLTransientConnectionException) {
             return new NewsdeskException(ErrorCode.DATABASE_UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
+        }
+        if (state.startsWith("53")) {
+            // Insufficient resources (a full disk, no memory, no connection slot): the server's condition, and
+            // temporary; the statement wrote nothing.
+            return new NewsdeskException(ErrorCode.DATABASE_OUT_OF_RESOURCES, "database out of resources: "
+                    + e.getMessage(), e);
         }
         if (state.equals("23514") || state.equals("23502") || state.equals("22001")) {
             // A value that passed request validation still breaks a table rule (a check, not null, a length).

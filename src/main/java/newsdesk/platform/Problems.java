@@ -16,6 +16,7 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
@@ -38,8 +39,13 @@ public final class Problems {
         body.put("status", code.status());
         body.put("detail", detail);
         body.putAll(extensions);
-        return Response.status(code.status())
+        Response.ResponseBuilder response = Response.status(code.status())
                 .type(MEDIA_TYPE + "; charset=utf-8")
                 .entity(JSON.toJson(body));
+        if (code.status() == 503) {
+            // The database is down or full: a condition of the server that passes; clients and proxies may retry.
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response;
     }
 }

@@ -31,9 +31,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String correlationId = UUID.randomUUID().toString();
         ErrorCode code = e instanceof NewsdeskException known ? known.code() : ErrorCode.INTERNAL;
         LOG.log(Level.ERROR, "request failed, correlation id " + correlationId, e);
-        String detail = code == ErrorCode.DATABASE_UNAVAILABLE
-                ? "The database is not reachable right now; try again shortly"
-                : "Something went wrong on our side; quote the correlation id when reporting it";
+        String detail = switch (code) {
+            case DATABASE_UNAVAILABLE -> "The database is not reachable right now; try again shortly";
+            case DATABASE_OUT_OF_RESOURCES -> "The database has run out of room (disk space, memory or connections);"
+                    + " nothing was saved; try again later";
+            default -> "Something went wrong on our side; quote the correlation id when reporting it";
+        };
         return Problems.builder(code, detail, Map.of("correlationId", correlationId)).build();
     }
 }

@@ -55,6 +55,7 @@ class HealthIT {
             // A request that needs the database fails cleanly, with a problem body, not a hang or a trace.
             desk.anonymous().body("{\"username\":\"admin\",\"password\":\"whatever\"}").post("/api/auth/tokens")
                     .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5")
                     .body("type", equalTo("/problems/database-unavailable"));
         } finally {
             desk.database().admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
