@@ -118,8 +118,8 @@ public class ClaimBench {
         }
 
         // The same rows reopened, claimed by the bare statement under pgbench with the same concurrency; then by
-        // Newsdesk's own claim-next statement (TaskRepository#claimNext: the account lock, the cap, the lapsed
-        // leases, the audit events and the view's source text), each client one of the bench's translators.
+        // Newsdesk's own claim-next statement (TaskRepository#claimNext from the open queue: the account lock, the
+        // cap, the audit events and the view's source text), each client one of the bench's translators.
         String bare = """
                 UPDATE tasks SET state = 'CLAIMED', holder_id = '%s', lease_expires_at = now() + interval '2 hours',
                        lease_count = lease_count + 1, version = version + 1, updated_at = now()
@@ -133,18 +133,11 @@ public class ClaimBench {
                          SELECT id, username FROM accounts WHERE username = 'bench-translator-' || :client_id || '-%2$s'
                             FOR NO KEY UPDATE),
                      room AS MATERIALIZED (SELECT id, username, live_claims(id, now()) AS held FROM me),
-                     best AS MATERIALIZED (
+                     picked AS MATERIALIZED (
                          SELECT t.id, t.holder_id, t.state FROM tasks t
                           WHERE t.state = 'OPEN' AND t.language = '%1$s' AND EXISTS (SELECT 1 FROM room WHERE room.held < 1000000)
                           ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
                           LIMIT 1 FOR UPDATE SKIP LOCKED),
-                     lapsed AS MATERIALIZED (
-                         SELECT t.id, t.holder_id, t.state FROM tasks t
-                          WHERE t.state = 'CLAIMED' AND t.lease_expires_at <= now() AND t.language = '%1$s'
-                            AND NOT EXISTS (SELECT 1 FROM best) AND EXISTS (SELECT 1 FROM room WHERE room.held < 1000000)
-                          ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
-                          LIMIT 1 FOR UPDATE SKIP LOCKED),
-                     picked AS (SELECT * FROM best UNION ALL SELECT * FROM lapsed),
                      claimed AS (
                          UPDATE tasks t SET state = 'CLAIMED', holder_id = room.id, lease_expires_at = now() + interval '2 hours',
                                             lease_count = t.lease_count + 1, version = t.version + 1, updated_at = now()

@@ -65,8 +65,8 @@ public class ClaimService {
      * the one asked for, else the best lapsed claim: empty when there is none. 409 when the translator already
      * holds the maximum. One statement, one round trip, committed on its own (no transaction around it): the
      * cap, the languages, the lease, the claim, the audit events and the view's task and source text
-     * (TaskRepository#claimNext); the view reads more only when the task has review comments or the language
-     * pair has glossary terms.
+     * (TaskRepository#claimNext); a second one only when nothing is open, for lapsed claims. The view reads more
+     * only when the task has review comments or the language pair has glossary terms.
      */
     public Optional<TaskView> claimNext(Caller translator, String language) {
         List<String> languages = language == null ? translator.languages() : List.of(language);

@@ -190,48 +190,51 @@ public class TaskRepository {
     /**
      * claim-next in one statement, one round trip: locks the translator's account row (their claims queue
      * behind each other, across instances; see V17 for why the count is a volatile function), counts their
-     * live claims, and if they are under the cap claims the best open task in their languages, or else the
-     * best lapsed claim, skipping rows others hold; writes the audit events (a lapsed lease's expiry, then the
-     * claim) and returns the claimed task with its pinned source text. Empty only for an unknown account.
+     * live claims, and if they are under the cap claims the best task from {@code source} in their languages
+     * (the open queue, or else lapsed claims: {@link ClaimSource}), skipping rows others hold; writes the audit
+     * events (a lapsed lease's expiry, then the claim) and returns the claimed task with its pinned source text.
+     * Empty only for an unknown account.
+     * <p>
+     * The states and audit slugs are written into the SQL as literals (the workflow's enum constants, so the
+     * text is the same on every call): PostgreSQL can then prove the partial indexes' predicates
+     * ({@code state = 'OPEN'}) once and keep one generic plan per connection. With them as parameters it
+     * planned the statement afresh on every claim, which cost more than running it.
      */
-    Optional<ClaimedNext> claimNext(ClaimNextQuery q) {
+    Optional<ClaimedNext> claimNext(ClaimNextQuery q, ClaimSource source) {
         // One language (the usual request) is an equality, so the queue index gives the order and the scan stops
         // at the first row it can lock; = ANY needs every matching row sorted first.
         boolean one = q.languages().size() == 1;
         Object languages = one ? q.languages().get(0) : q.languages();
-        return jdbc.one(("""
+        String candidates = switch (source) {
+            case OPEN_QUEUE -> "t.state = '%1$s'".formatted(q.open().name());
+            case LAPSED_LEASES -> "t.state = '%1$s' AND t.lease_expires_at <= ?".formatted(q.lapsed().name());
+        };
+        String sql = """
                 WITH me AS MATERIALIZED (
                          SELECT id, username FROM accounts WHERE id = ? FOR NO KEY UPDATE),
                      room AS MATERIALIZED (
                          SELECT id, username, live_claims(id, ?) AS held FROM me),
-                     best AS MATERIALIZED (
+                     picked AS MATERIALIZED (
                          SELECT t.id, t.holder_id, t.state FROM tasks t
-                          WHERE t.state = ? AND t.language = ANY (?)
+                          WHERE %1$s AND t.language %2$s
                             AND EXISTS (SELECT 1 FROM room WHERE room.held < ?)
                           ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
                           LIMIT 1 FOR UPDATE SKIP LOCKED),
-                     lapsed AS MATERIALIZED (
-                         SELECT t.id, t.holder_id, t.state FROM tasks t
-                          WHERE t.state = ? AND t.lease_expires_at <= ? AND t.language = ANY (?)
-                            AND NOT EXISTS (SELECT 1 FROM best) AND EXISTS (SELECT 1 FROM room WHERE room.held < ?)
-                          ORDER BY t.priority DESC, t.due_at ASC NULLS LAST, t.created_at, t.id
-                          LIMIT 1 FOR UPDATE SKIP LOCKED),
-                     picked AS (SELECT * FROM best UNION ALL SELECT * FROM lapsed),
                      claimed AS (
-                         UPDATE tasks t SET state = CASE WHEN p.state = ? THEN ? ELSE ? END, holder_id = room.id,
-                                            lease_expires_at = ?,
+                         UPDATE tasks t SET state = CASE WHEN p.state = '%3$s' THEN '%4$s' ELSE '%5$s' END,
+                                            holder_id = room.id, lease_expires_at = ?,
                                             lease_count = t.lease_count + 1, version = t.version + 1, updated_at = ?
                            FROM picked p, room
                           WHERE t.id = p.id AND t.state = p.state
-                            AND (t.state = ? OR t.lease_expires_at <= ?)
+                            AND (t.state = '%3$s' OR t.lease_expires_at <= ?)
                           RETURNING t.*, p.holder_id AS former_holder_id, p.state AS former_state),
                      audit AS (
                          INSERT INTO events (article_id, language, actor_id, action, detail, created_at)
                          SELECT c.article_id, c.language, e.actor_id, e.action, e.detail, ?
                            FROM claimed c CROSS JOIN LATERAL (VALUES
-                                (1, NULL::uuid, ?, 'held by ' || c.former_holder_id),
-                                (2, c.holder_id, ?, 'task ' || c.id)) AS e (n, actor_id, action, detail)
-                          WHERE e.n = 2 OR c.former_state = ?
+                                (1, NULL::uuid, '%6$s', 'held by ' || c.former_holder_id),
+                                (2, c.holder_id, '%7$s', 'task ' || c.id)) AS e (n, actor_id, action, detail)
+                          WHERE e.n = 2 OR c.former_state = '%8$s'
                           ORDER BY c.id, e.n)
                 SELECT room.held, room.username AS holder, c.*, s.language AS source_language,
                        s.current_revision AS current_source_revision, r.title AS source_title,
@@ -243,25 +246,33 @@ public class TaskRepository {
                   LEFT JOIN claimed c ON true
                   LEFT JOIN editions s ON s.article_id = c.article_id AND s.is_source
                   LEFT JOIN revisions r ON r.article_id = c.article_id AND r.language = s.language
-                                       AND r.number = c.source_revision""").replace("t.language = ANY (?)",
-                        one ? "t.language = ?" : "t.language = ANY (?)"),
+                                       AND r.number = c.source_revision""".formatted(candidates,
+                one ? "= ?" : "= ANY (?)", q.open().name(), q.claimed().name(), q.reclaimed().name(),
+                q.expiryAudit(), q.claimAudit(), q.lapsed().name());
+        List<Object> params = new ArrayList<>(List.of(q.translatorId(), q.now()));
+        if (source == ClaimSource.LAPSED_LEASES) {
+            params.add(q.now());
+        }
+        params.addAll(List.of(languages, q.maxClaims(), q.leaseUntil(), q.now(), q.now(), q.now()));
+        return jdbc.one(sql,
                 row -> {
                     int held = row.getInt("held");
                     if (row.getObject("id") == null) {
                         return new ClaimedNext(held, null, null, 0, null, false, false);
                     }
                     Task task = task(row);
-                    SourceText source = new SourceText(row.getString("source_language"), task.sourceRevision(),
+                    SourceText text = new SourceText(row.getString("source_language"), task.sourceRevision(),
                             row.getString("source_title"), row.getString("source_summary"), row.getString("source_body"));
                     return new ClaimedNext(held, task, Jdbc.uuid(row, "former_holder_id"),
-                            row.getInt("current_source_revision"), source, row.getBoolean("has_comments"),
+                            row.getInt("current_source_revision"), text, row.getBoolean("has_comments"),
                             row.getBoolean("has_glossary"));
                 },
-                q.translatorId(), q.now(),
-                q.open(), languages, q.maxClaims(),
-                q.lapsed(), q.now(), languages, q.maxClaims(),
-                q.open(), q.claimed(), q.reclaimed(), q.leaseUntil(), q.now(), q.open(), q.now(),
-                q.now(), q.expiryAudit(), q.claimAudit(), q.lapsed());
+                params.toArray());
+    }
+
+    /** Where claim-next looks: the open queue first; lapsed claims only when it has nothing for the translator. */
+    enum ClaimSource {
+        OPEN_QUEUE, LAPSED_LEASES
     }
 
     /** Live claims this account holds at {@code now}. */

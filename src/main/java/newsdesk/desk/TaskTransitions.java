@@ -78,9 +78,13 @@ public class TaskTransitions {
         TaskState claimed = check(TaskState.OPEN, TaskAction.CLAIM);
         TaskState reopened = check(TaskState.CLAIMED, TaskAction.EXPIRE);
         TaskState reclaimed = check(reopened, TaskAction.CLAIM);
-        Optional<TaskRepository.ClaimedNext> outcome = tasks.claimNext(new TaskRepository.ClaimNextQuery(translatorId,
-                languages, maxClaims, clock.instant(), leaseUntil, TaskState.OPEN, TaskState.CLAIMED, claimed, reclaimed,
-                audit(TaskAction.CLAIM).orElseThrow().slug(), audit(TaskAction.EXPIRE).orElseThrow().slug()));
+        TaskRepository.ClaimNextQuery query = new TaskRepository.ClaimNextQuery(translatorId, languages, maxClaims,
+                clock.instant(), leaseUntil, TaskState.OPEN, TaskState.CLAIMED, claimed, reclaimed,
+                audit(TaskAction.CLAIM).orElseThrow().slug(), audit(TaskAction.EXPIRE).orElseThrow().slug());
+        Optional<TaskRepository.ClaimedNext> open = tasks.claimNext(query, TaskRepository.ClaimSource.OPEN_QUEUE);
+        // Nothing open: a second statement (its own lock and count) takes the best lapsed claim, if any.
+        Optional<TaskRepository.ClaimedNext> outcome = open.isPresent() && open.get().task() == null
+                && open.get().held() < maxClaims ? tasks.claimNext(query, TaskRepository.ClaimSource.LAPSED_LEASES) : open;
         outcome.map(TaskRepository.ClaimedNext::task).ifPresent(task -> {
             if (outcome.get().formerHolder() != null) {
                 metrics.taskMoved(task.language(), TaskAction.EXPIRE.slug());

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Leases that run out. These tests move the server's clock, so they run on a server of their own: the
@@ -67,6 +68,29 @@ class LeaseExpiryIT {
                 .then().statusCode(409);
         desk.as(quick).body(Stories.text("On time", "<p>on time</p>")).post("/api/tasks/" + taskId + "/submit")
                 .then().statusCode(200).body("state", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void claimNextTakesALapsedClaimWhenNothingIsOpenAndTheTrailSaysWhoLostIt() {
+        String lang = desk.newLanguage();
+        String taskId = openTask(lang);
+        Desk.Person slow = desk.newTranslator(lang);
+        Desk.Person quick = desk.newTranslator(lang);
+        desk.as(slow).post("/api/tasks/" + taskId + "/claim").then().statusCode(200);
+        desk.as(quick).body(Map.of("language", lang)).post("/api/tasks/claim-next").then().statusCode(204);
+
+        server.advanceClock(121 * 60);
+
+        // The queue is empty, so claim-next looks at lapsed claims (unless the sweeper got there first).
+        desk.as(quick).body(Map.of("language", lang)).post("/api/tasks/claim-next").then().statusCode(200)
+                .body("id", equalTo(taskId)).body("holder", equalTo(quick.username()))
+                .body("state", equalTo("CLAIMED"));
+        desk.as(slow).body(Map.of("language", lang)).post("/api/tasks/claim-next").then().statusCode(204);
+        String articleId = desk.as(editor).get("/api/tasks/" + taskId).path("articleId");
+        List<Map<String, Object>> events = desk.as(editor).get("/api/articles/" + articleId + "/events").path("findAll { it.action == 'lease-expired' || it.action == 'claim' }");
+        assertEquals(List.of("claim", "lease-expired", "claim"), events.stream().map(e -> e.get("action")).toList(),
+                "claimed, lost to the clock, claimed again: " + events);
+        assertTrue(String.valueOf(events.get(1).get("detail")).contains(slow.id()), "the expiry names who lost it");
     }
 
     @Test
