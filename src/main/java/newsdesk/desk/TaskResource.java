@@ -1,5 +1,6 @@
 package newsdesk.desk;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +35,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The translation desk: translators claim and work, reviewers judge, editors steer. */
+/**
+ * The translation desk: translators claim and work, reviewers judge, editors steer. One shared instance (not one
+ * per request: claim-next is the desk's hottest call); the security context is the container's per-request proxy.
+ */
 @Path("/api/tasks")
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequiresRole({Role.ADMIN, Role.EDITOR, Role.TRANSLATOR, Role.REVIEWER})
