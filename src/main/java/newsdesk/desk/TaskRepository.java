@@ -181,10 +181,11 @@ public class TaskRepository {
 
     /**
      * The outcome of claim-next: the translator's live claims before it ({@code held}), and the task it claimed
-     * with what its view needs, if any. {@code formerHolder} is set when the task was a lapsed claim.
+     * with what its view needs, if any. {@code formerHolder} is set when the task was a lapsed claim;
+     * {@code glossaryGeneration} is the language pair's (V24), null when the pair never had a term.
      */
     record ClaimedNext(int held, Task task, UUID formerHolder, int currentSourceRevision, SourceText source,
-                       boolean hasComments, boolean hasGlossary) {
+                       boolean hasComments, Long glossaryGeneration) {
     }
 
     /**
@@ -240,8 +241,8 @@ public class TaskRepository {
                        s.current_revision AS current_source_revision, r.title AS source_title,
                        r.summary AS source_summary, r.body AS source_body,
                        EXISTS (SELECT 1 FROM task_comments tc WHERE tc.task_id = c.id) AS has_comments,
-                       EXISTS (SELECT 1 FROM glossary_terms g
-                                WHERE g.source_language = s.language AND g.target_language = c.language) AS has_glossary
+                       (SELECT g.generation FROM glossary_pairs g
+                         WHERE g.source_language = s.language AND g.target_language = c.language) AS glossary_generation
                   FROM room
                   LEFT JOIN claimed c ON true
                   LEFT JOIN editions s ON s.article_id = c.article_id AND s.is_source
@@ -258,14 +259,14 @@ public class TaskRepository {
                 row -> {
                     int held = row.getInt("held");
                     if (row.getObject("id") == null) {
-                        return new ClaimedNext(held, null, null, 0, null, false, false);
+                        return new ClaimedNext(held, null, null, 0, null, false, null);
                     }
                     Task task = task(row);
                     SourceText text = new SourceText(row.getString("source_language"), task.sourceRevision(),
                             row.getString("source_title"), row.getString("source_summary"), row.getString("source_body"));
                     return new ClaimedNext(held, task, Jdbc.uuid(row, "former_holder_id"),
                             row.getInt("current_source_revision"), text, row.getBoolean("has_comments"),
-                            row.getBoolean("has_glossary"));
+                            (Long) row.getObject("glossary_generation"));
                 },
                 params.toArray());
     }

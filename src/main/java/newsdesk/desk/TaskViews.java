@@ -64,8 +64,8 @@ public class TaskViews {
     TaskView claimed(TaskRepository.ClaimedNext claimed) {
         Task task = claimed.task();
         SourceText text = claimed.source();
-        List<GlossaryHit> terms = claimed.hasGlossary() ? glossary.inSource(text.language(), task.language(), text.title(),
-                text.summary(), text.body()) : List.of();
+        List<GlossaryHit> terms = claimed.glossaryGeneration() == null ? List.of() : glossary.inSource(text.language(),
+                task.language(), claimed.glossaryGeneration(), text.title(), text.summary(), text.body());
         return view(task, claimed.currentSourceRevision(), text, claimed.hasComments() ? tasks.comments(task.id()) : List.of(),
                 machine.suggestions(task.language(), text), terms, null);
     }

@@ -16,8 +16,10 @@ import newsdesk.platform.SortKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The glossary: editors keep the terms; the desk shows them in a source and checks translations against them. */
 @ApplicationScoped
@@ -31,6 +33,9 @@ public class GlossaryService {
 
     @Inject
     Clock clock;
+
+    /** Each pair's terms as last read for a task view; a few pairs per newsroom. */
+    private final Map<LanguagePair, PairTerms> byPair = new ConcurrentHashMap<>();
 
     /** Terms in pair and term order, of one pair ({@code uk-en}) if asked, whose forms contain {@code q}. */
     public Page<Term> list(String pair, String query, PageRequest page) {
@@ -80,9 +85,33 @@ public class GlossaryService {
     /** Where the source text uses the pair's terms, with their preferred forms. */
     public List<GlossaryHit> inSource(String sourceLanguage, String targetLanguage, String title, String summary,
                                       String body) {
-        List<Term> terms = glossary.ofPair(sourceLanguage, targetLanguage);
+        return hits(glossary.ofPair(sourceLanguage, targetLanguage), sourceLanguage, title, summary, body);
+    }
+
+    /**
+     * The same, from the pair's terms kept in memory while the pair's glossary generation (read by the caller
+     * in its own statement, V24) has not moved past them: no database read then. Terms read after the caller's
+     * statement are at least as new as its generation, so a kept list is never older than what it stands for.
+     */
+    public List<GlossaryHit> inSource(String sourceLanguage, String targetLanguage, long generation, String title,
+                                      String summary, String body) {
+        LanguagePair pair = new LanguagePair(sourceLanguage, targetLanguage);
+        PairTerms kept = byPair.get(pair);
+        if (kept == null || kept.generation() < generation) {
+            kept = new PairTerms(generation, glossary.ofPair(sourceLanguage, targetLanguage));
+            byPair.merge(pair, kept, (old, read) -> old.generation() >= read.generation() ? old : read);
+        }
+        return hits(kept.terms(), sourceLanguage, title, summary, body);
+    }
+
+    private static List<GlossaryHit> hits(List<Term> terms, String sourceLanguage, String title, String summary,
+                                          String body) {
         return terms.isEmpty() ? List.of() : GlossaryMatcher.inSource(terms, sourceLanguage,
                 new GlossaryMatcher.Fields(title, summary, body));
+    }
+
+    /** A pair's terms as of a glossary generation. */
+    private record PairTerms(long generation, List<Term> terms) {
     }
 
     /**

@@ -86,6 +86,41 @@ class GlossaryIT {
     }
 
     @Test
+    void claimNextShowsThePairsTermsAsTheyAreNow() {
+        String to = desk.newLanguage();
+        Desk.Person translator = desk.newTranslator(to);
+        Response created = desk.as(editor).body(Map.of("sourceLanguage", "uk", "targetLanguage", to, "term", "Дніпро",
+                "preferred", "Dnipro", "forbidden", List.of("Dnepr"))).post("/api/glossary");
+        created.then().statusCode(201);
+        openTask("Дніпро вийшов з берегів", to);
+        desk.as(translator).body(Map.of("language", to)).post("/api/tasks/claim-next").then().statusCode(200)
+                .body("glossary.find { it.field == 'title' }.found", equalTo("Дніпро"))
+                .body("glossary.find { it.field == 'title' }.preferred", equalTo("Dnipro"));
+
+        // Changed: the next claim shows the new preferred form (the pair's terms are read again).
+        desk.as(editor).header("If-Match", created.header("ETag")).body(Map.of("sourceLanguage", "uk",
+                "targetLanguage", to, "term", "Дніпро", "preferred", "the Dnipro")).put("/api/glossary/" + created.path("id"))
+                .then().statusCode(200);
+        openTask("Міст через Дніпро", to);
+        desk.as(translator).body(Map.of("language", to)).post("/api/tasks/claim-next").then().statusCode(200)
+                .body("glossary.find { it.field == 'title' }.preferred", equalTo("the Dnipro"));
+
+        // Gone: no hit any more.
+        desk.asAdmin().delete("/api/glossary/" + created.path("id")).then().statusCode(204);
+        openTask("Пляжі: Дніпро чекає", to);
+        desk.as(translator).body(Map.of("language", to)).post("/api/tasks/claim-next").then().statusCode(200)
+                .body("source.title", equalTo("Пляжі: Дніпро чекає")).body("glossary", hasSize(0));
+    }
+
+    private void openTask(String title, String language) {
+        Map<String, Object> story = Stories.story("uk", title);
+        String articleId = desk.as(editor).body(story).post("/api/articles").then().statusCode(201).extract().path("id");
+        stories.publish(editor, articleId, "uk").then().statusCode(200);
+        desk.as(editor).body(Map.of("languages", List.of(language))).post("/api/articles/" + articleId + "/translations")
+                .then().statusCode(201);
+    }
+
+    @Test
     void aTranslationUsingForbiddenFormsIsRefusedWithPositionsAndPreferredForms() {
         Desk.Person translator = desk.newTranslator("en");
         String task = claimedTask("uk", "Вибухи у Києві та Харкові", "<p>Мер Києва каже: все гаразд</p>", "en", translator);
