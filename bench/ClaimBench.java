@@ -156,8 +156,8 @@ public class ClaimBench {
                        s.current_revision AS current_source_revision, r.title AS source_title,
                        r.summary AS source_summary, r.body AS source_body,
                        EXISTS (SELECT 1 FROM task_comments tc WHERE tc.task_id = c.id) AS has_comments,
-                       EXISTS (SELECT 1 FROM glossary_terms g
-                                WHERE g.source_language = s.language AND g.target_language = c.language) AS has_glossary
+                       (SELECT g.generation FROM glossary_pairs g
+                         WHERE g.source_language = s.language AND g.target_language = c.language) AS glossary_generation
                   FROM room
                   LEFT JOIN claimed c ON true
                   LEFT JOIN editions s ON s.article_id = c.article_id AND s.is_source
