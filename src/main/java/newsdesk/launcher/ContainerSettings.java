@@ -29,6 +29,10 @@ final class ContainerSettings {
             // Feeds and the site's JSON are gzipped once per change by the application; Grizzly compressing
             // per response would spend CPU on every request, or compress twice.
             HTTP + "compression=off",
+            // Our own descriptors (WEB-INF/web.xml) are not checked against their XML schema on every start: Payara
+            // parses the file again for each of its MicroProfile containers (five times), loading the Jakarta EE
+            // schemas each time. A malformed file still fails the deployment.
+            "configs.config.server-config.admin-service.das-config.deploy-xml-validation=none",
             // Holds requests back until the launcher has put its filter in the listener (newsdesk.launcher.grizzly).
             "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.classname="
                     + "newsdesk.launcher.grizzly.StartGate");

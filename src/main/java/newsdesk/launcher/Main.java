@@ -30,6 +30,7 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
         Settings settings = new Settings();
         try {
+            BootProperties.apply();
             start(settings);
         } catch (LaunchFailure e) {
             giveUp(e);
