@@ -60,9 +60,9 @@ public class Editions {
     /**
      * Applies the action inside the caller's transaction: locks the source edition, then the translations in
      * language order (all of them when the source is published or withdrawn, else the one acted on), asks
-     * EditionWorkflow for the next state, writes it with one guarded UPDATE (the article and publication
-     * version rows are written after that), records the audit event and the article's derived state, and
-     * appends an outbox row when readers see a change. Publishing a source publishes the approved
+     * EditionWorkflow for the next state, writes it with one guarded UPDATE, records the audit event and the
+     * article's derived state, and appends an outbox row when readers see a change, all in that UPDATE's
+     * statement (the event and state in a second one when the state must be read back). Publishing a source publishes the approved
      * translations of an opted-in story; so does approving a translation of a published one. Withdrawing
      * the source kills the story: its published translations are withdrawn, scheduled ones called off.
      * 404 for an unknown edition; 409 naming the state and allowed actions; 412 when
