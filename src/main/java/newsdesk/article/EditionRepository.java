@@ -165,7 +165,8 @@ public class EditionRepository {
      * statement for every change, together with the new revision, the audit event and article touch, and the
      * outbox row when given (each written only if the guarded UPDATE was). With {@code slugFollows}, the slug
      * stored is the first free one of {@code next.slug()}, base-2 … (see {@link #freeSlug}). Empty when the guard
-     * failed; a slug another story took meanwhile is a 409.
+     * failed; a slug another story took meanwhile is a 409. Lock order as before: the final SELECT reads the
+     * edition's UPDATE first, the article's and the publication version's rows are updated after it.
      */
     Optional<Replaced> replace(Edition current, Edition next, Revision written, boolean slugFollows,
                                Together together) {
