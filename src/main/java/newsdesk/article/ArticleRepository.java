@@ -103,7 +103,7 @@ public class ArticleRepository {
                 ,
                 edition AS (
                     INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
-                    SELECT ?, code, true, s, ?, 1 FROM enabled_language, free
+                    SELECT ?, code, true, s, ?, 1 FROM enabled_language, free WHERE s IS NOT NULL
                     ON CONFLICT (language, slug) DO NOTHING
                     RETURNING *),
                 article AS (

@@ -133,16 +133,20 @@ public class EditionRepository {
 
     /**
      * {@link #freeSlug} as CTEs of a caller's statement: {@code free} holds the first of base, base-2 … base-{@code
-     * most} that no other article uses in the language (none when all are). Parameters: base, language, article id.
+     * most} that no other article uses in the language (none when all are). The base is probed by the unique index;
+     * the language's numbered slugs are only scanned when it is taken. Parameters: base, language, article id.
      */
     static String freeSlugCtes(int most) {
         return """
-                base AS (SELECT ?::text AS b),
+                base AS (SELECT ?::text AS b, ?::text AS lang, ?::uuid AS owner),
                 taken AS (SELECT slug FROM editions, base
-                           WHERE language = ? AND article_id <> ? AND (slug = b OR slug LIKE b || '-%%')),
-                free AS (SELECT s FROM base, generate_series(1, %s) n,
-                                LATERAL (SELECT CASE WHEN n = 1 THEN b ELSE b || '-' || n END AS s) numbered
-                          WHERE s NOT IN (SELECT slug FROM taken) ORDER BY n LIMIT 1)"""
+                           WHERE language = lang AND article_id <> owner AND (slug = b OR slug LIKE b || '-%%')),
+                free AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM editions, base
+                                                       WHERE language = lang AND slug = b AND article_id <> owner)
+                                     THEN (SELECT b FROM base)
+                                     ELSE (SELECT s FROM base, generate_series(2, %s) n,
+                                                  LATERAL (SELECT b || '-' || n AS s) numbered
+                                            WHERE s NOT IN (SELECT slug FROM taken) ORDER BY n LIMIT 1) END AS s)"""
                 .formatted(most > 0 ? String.valueOf(most) : "(SELECT count(*) + 1 FROM taken)");
     }
 
