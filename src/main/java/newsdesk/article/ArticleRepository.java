@@ -2,7 +2,9 @@ package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.platform.Idempotency;
 import newsdesk.platform.Jdbc;
+import newsdesk.workflow.EditionState;
 import newsdesk.workflow.ArticleState;
 
 import java.sql.ResultSet;
@@ -58,17 +60,75 @@ public class ArticleRepository {
                        e.withdrawn_reason, e.outdated, e.version
                   FROM articles a JOIN editions e ON e.article_id = a.id
                  WHERE a.id = ?
-                 ORDER BY NOT e.is_source, e.language""",
-                row -> new Article(Jdbc.uuid(row, "id"), row.getString("source_language"), row.getString("section"),
-                        Jdbc.strings(row, "tags"), row.getString("byline"), ArticleState.valueOf(row.getString("article_state")),
-                        row.getBoolean("auto_publish_translations"), Jdbc.uuid(row, "created_by"),
-                        Jdbc.instant(row, "created_at"), Jdbc.instant(row, "article_updated_at"),
-                        List.of(EditionRepository.edition(row).summary()), row.getLong("article_version")),
-                id);
+                 ORDER BY NOT e.is_source, e.language""", ArticleRepository::withEdition, id);
         return rows.stream().findFirst().map(first -> new Article(first.id(), first.sourceLanguage(), first.section(),
                 first.tags(), first.byline(), first.state(), first.autoPublishTranslations(), first.createdBy(),
                 first.createdAt(), first.updatedAt(), rows.stream().flatMap(a -> a.editions().stream()).toList(),
                 first.version()));
+    }
+
+    /** A row of {@link #findWithEditions}: the article with one of its editions. */
+    private static Article withEdition(ResultSet row) throws SQLException {
+        return new Article(Jdbc.uuid(row, "id"), row.getString("source_language"), row.getString("section"),
+                Jdbc.strings(row, "tags"), row.getString("byline"), ArticleState.valueOf(row.getString("article_state")),
+                row.getBoolean("auto_publish_translations"), Jdbc.uuid(row, "created_by"),
+                Jdbc.instant(row, "created_at"), Jdbc.instant(row, "article_updated_at"),
+                List.of(EditionRepository.edition(row).summary()), row.getLong("article_version"));
+    }
+
+    /** What {@link #create} did: claimed the key, found the language enabled, and the story as stored (null: not written). */
+    record Created(boolean claimed, boolean enabled, Article article) {
+    }
+
+    /**
+     * A new story in one statement: the Idempotency-Key's claim, the article (if its source language is an enabled
+     * site language), its source edition with the first free slug of {@code slug}, base-2 … base-{@code
+     * mostSlugs}, that first revision and the audit event (the article's state and version as after a touch),
+     * each written only if the claim was made and the edition inserted. The story is answered as stored.
+     */
+    Created create(Idempotency.Claim claim, UUID id, CreateArticleRequest request, List<String> tags, String slug,
+                   int mostSlugs, EditionState initial, ArticleState state, Revision first, AuditAction action) {
+        List<Object> params = new ArrayList<>(claim.params());
+        params.addAll(List.of(request.sourceLanguage(), slug, request.sourceLanguage(), id));
+        params.addAll(java.util.Arrays.asList(id, initial, id, request.section().strip(), tags,
+                request.byline().strip(), Boolean.TRUE.equals(request.autoPublishTranslations()), state,
+                first.authorId(), first.createdAt(), first.createdAt(),
+                first.number(), first.title(), first.summary(), first.body(), first.note(), first.authorId(),
+                first.createdAt(),
+                first.authorId(), action.slug(), initial, first.createdAt()));
+        return jdbc.one("WITH " + claim.cte() + """
+                ,
+                enabled_language AS (SELECT code FROM site_languages WHERE code = ? AND enabled AND EXISTS (SELECT 1 FROM claimed)),
+                """ + EditionRepository.freeSlugCtes(mostSlugs) + """
+                ,
+                edition AS (
+                    INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
+                    SELECT ?, code, true, s, ?, 1 FROM enabled_language, free WHERE s IS NOT NULL
+                    ON CONFLICT (language, slug) DO NOTHING
+                    RETURNING *),
+                article AS (
+                    INSERT INTO articles (id, source_language, section, tags, byline, auto_publish_translations, state,
+                                          created_by, created_at, updated_at, version)
+                    SELECT ?, language, ?, ?, ?, ?, ?, ?, ?, ?, 2 FROM edition
+                    RETURNING *),
+                revision AS (
+                    INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id,
+                                           created_at)
+                    SELECT article_id, language, ?, ?, ?, ?, ?, ?, ? FROM edition),
+                event AS (
+                    INSERT INTO events (article_id, language, actor_id, action, from_state, to_state, created_at)
+                    SELECT article_id, language, ?, ?, NULL, ?, ? FROM edition)
+                SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, EXISTS (SELECT 1 FROM enabled_language) AS enabled,
+                       a.id, a.source_language, a.section, a.tags, a.byline, a.state AS article_state,
+                       a.auto_publish_translations, a.created_by, a.created_at, a.updated_at AS article_updated_at,
+                       a.version AS article_version,
+                       e.article_id, e.language, e.is_source, e.slug, e.state, e.current_revision, e.published_revision,
+                       e.source_revision, e.atom_id, e.first_published_at, e.updated_at, e.publish_at,
+                       e.withdrawn_reason, e.outdated, e.version
+                  FROM (SELECT 1) one LEFT JOIN article a ON true LEFT JOIN edition e ON true""",
+                row -> new Created(row.getBoolean("claimed"), row.getBoolean("enabled"),
+                        row.getObject("id") == null ? null : withEdition(row)),
+                params.toArray()).orElseThrow();
     }
 
     Optional<Article> find(UUID id) {
@@ -78,6 +138,19 @@ public class ArticleRepository {
     /** An audit event of the article (the append-only trail, see {@link EventRepository}). */
     record Event(String language, UUID actorId, String action, String from, String to, String detail) {
     }
+
+    /**
+     * {@link #touch} as CTEs of a caller's statement, written only if the CTE named {@code %1$s} returned a row.
+     * Parameters: article id, the event's language, actor, action, from, to, detail and time; the derived state
+     * (null: unchanged), the time, the article id.
+     */
+    static final String TOUCH_CTES = """
+            event AS (
+                INSERT INTO events (article_id, language, actor_id, action, from_state, to_state, detail, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM %1$s),
+            touched AS (
+                UPDATE articles SET state = coalesce(?, state), updated_at = ?, version = version + 1
+                 WHERE id = ? AND EXISTS (SELECT 1 FROM %1$s))""";
 
     /**
      * Records the audit event and stores the freshly derived state (null: unchanged), in one statement; every

@@ -14,6 +14,8 @@ import newsdesk.platform.PageRequest;
 import newsdesk.platform.PreconditionFailed;
 import newsdesk.platform.SortKey;
 import newsdesk.workflow.ArticleState;
+import newsdesk.workflow.EditionKind;
+import newsdesk.workflow.EditionWorkflow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +66,38 @@ public class ArticleService {
     @InTransaction
     public Created create(Caller editor, CreateArticleRequest request, String idempotencyKey) {
         UUID id = UUID.randomUUID();
-        Idempotency.Outcome outcome = idempotency.create(editor.accountId(), "articles", idempotencyKey, request, id,
-                () -> insert(id, editor, request));
-        return new Created(get(outcome.resourceId()), outcome.replayed());
+        Article[] written = new Article[1];
+        Idempotency.Outcome outcome = idempotency.createClaiming(editor.accountId(), "articles", idempotencyKey,
+                request, id, claim -> {
+                    written[0] = write(claim, id, editor, request);
+                    return written[0] != null;
+                });
+        return new Created(outcome.replayed() ? get(outcome.resourceId()) : written[0], outcome.replayed());
+    }
+
+    /**
+     * The story in one statement with the key's claim (the answer is what it stored); null when an earlier request
+     * holds the key. When its slug was taken meanwhile (or base-2 … are all taken), statement by statement.
+     */
+    private Article write(Idempotency.Claim claim, UUID id, Caller editor, CreateArticleRequest request) {
+        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
+        Revision first = register.firstRevision(new Change.Text(request.title(), request.summary(), request.body(), null),
+                editor.accountId());
+        ArticleRepository.Created created = articles.create(claim, id, request, tags,
+                register.slug(request.sourceLanguage(), first.title()), EditionRegister.MAX_SLUG_ATTEMPTS,
+                EditionWorkflow.initial(EditionKind.SOURCE), ArticleState.of(EditionWorkflow.initial(EditionKind.SOURCE),
+                        List.of()), first, AuditAction.CREATE);
+        if (!created.claimed()) {
+            return null;
+        }
+        if (!created.enabled()) {
+            throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
+        }
+        if (created.article() != null) {
+            return created.article();
+        }
+        insert(id, editor, request);
+        return get(id);
     }
 
     private void insert(UUID id, Caller editor, CreateArticleRequest request) {

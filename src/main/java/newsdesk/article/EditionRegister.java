@@ -11,7 +11,6 @@ import newsdesk.workflow.EditionState;
 import newsdesk.workflow.EditionWorkflow;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class EditionRegister {
 
-    private static final int MAX_SLUG_ATTEMPTS = 50;
+    static final int MAX_SLUG_ATTEMPTS = 50;
 
     @Inject
     EditionRepository editions;
@@ -40,13 +39,21 @@ public class EditionRegister {
     @Inject
     Clock clock;
 
+    /** A new story's first revision, sanitized. */
+    Revision firstRevision(Change.Text text, UUID editorId) {
+        return new Revision(1, HtmlSanitizer.plainText(text.title()), HtmlSanitizer.plainText(text.summary()),
+                HtmlSanitizer.body(text.body()), null, editorId, clock.instant());
+    }
+
+    /** The slug a new story's (sanitized) title asks for in its language, before numbering. */
+    String slug(String language, String title) {
+        return slugs.of(language, title);
+    }
+
     /** The new story's source edition in DRAFT with its first revision (sanitized). */
     void openSource(UUID articleId, String language, Change.Text text, UUID editorId) {
-        Instant now = clock.instant();
-        String title = HtmlSanitizer.plainText(text.title());
-        insert(articleId, language, EditionKind.SOURCE, slugs.of(language, title), null, "title",
-                new Revision(1, title, HtmlSanitizer.plainText(text.summary()), HtmlSanitizer.body(text.body()), null,
-                        editorId, now));
+        Revision first = firstRevision(text, editorId);
+        insert(articleId, language, EditionKind.SOURCE, slugs.of(language, first.title()), null, "title", first);
         EditionState initial = EditionWorkflow.initial(EditionKind.SOURCE);
         // The story has only this edition yet: its derived state needs no read.
         changes.record(articleId, language, editorId, AuditAction.CREATE, null, initial, null,

@@ -2,7 +2,9 @@ package newsdesk.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import newsdesk.outbox.Outbox;
 import newsdesk.platform.Jdbc;
+import newsdesk.workflow.ArticleState;
 import newsdesk.workflow.EditionKind;
 import newsdesk.workflow.EditionState;
 import newsdesk.workflow.Publication;
@@ -130,33 +132,113 @@ public class EditionRepository {
     }
 
     /**
-     * Writes the edition's new facts if it is still at the version and state they were computed from; one
-     * statement for every change. A slug another story took meanwhile is a 409.
+     * {@link #freeSlug} as CTEs of a caller's statement: {@code free} holds the first of base, base-2 … base-{@code
+     * most} that no other article uses in the language (none when all are). The base is probed by the unique index;
+     * the language's numbered slugs are only scanned when it is taken. Parameters: base, language, article id.
      */
-    boolean replace(Edition current, Edition next, Revision written) {
+    static String freeSlugCtes(int most) {
+        return """
+                base AS (SELECT ?::text AS b, ?::text AS lang, ?::uuid AS owner),
+                taken AS (SELECT slug FROM editions, base
+                           WHERE language = lang AND article_id <> owner AND (slug = b OR slug LIKE b || '-%%')),
+                free AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM editions, base
+                                                       WHERE language = lang AND slug = b AND article_id <> owner)
+                                     THEN (SELECT b FROM base)
+                                     ELSE (SELECT s FROM base, generate_series(2, %s) n,
+                                                  LATERAL (SELECT b || '-' || n AS s) numbered
+                                            WHERE s NOT IN (SELECT slug FROM taken) ORDER BY n LIMIT 1) END AS s)"""
+                .formatted(most > 0 ? String.valueOf(most) : "(SELECT count(*) + 1 FROM taken)");
+    }
+
+    /**
+     * What else the statement of {@link #replace} writes: the audit event with the article's new state, time and
+     * version ({@code touch}, null: done apart), and an outbox row (null: none).
+     */
+    record Together(ArticleRepository.Event event, ArticleState derived, Instant now, Outbox.Row outbox) {
+    }
+
+    /**
+     * What {@link #replace} wrote: the slug stored, the languages of the article (when it wrote an outbox row),
+     * and the current revision (read in the same statement when it wrote none).
+     */
+    record Replaced(String slug, List<String> languages, Revision current) {
+    }
+
+    /**
+     * Writes the edition's new facts if it is still at the version and state they were computed from; one
+     * statement for every change, together with the new revision, the audit event and article touch, and the
+     * outbox row when given (each written only if the guarded UPDATE was). With {@code slugFollows}, the slug
+     * stored is the first free one of {@code next.slug()}, base-2 … (see {@link #freeSlug}). Empty when the guard
+     * failed; a slug another story took meanwhile is a 409. Lock order as before: the final SELECT reads the
+     * edition's UPDATE first, the article's and the publication version's rows are updated after it.
+     */
+    Optional<Replaced> replace(Edition current, Edition next, Revision written, boolean slugFollows,
+                               Together together) {
         Publication p = next.publication();
-        // A new revision goes in with the same statement (the caller rolls back if the guard fails).
-        String revision = written == null ? "" : """
-                WITH revision AS (
-                    INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))
-                """;
+        StringBuilder sql = new StringBuilder("WITH ");
         List<Object> params = new ArrayList<>();
         if (written != null) {
+            sql.append("""
+                    revision AS (
+                        INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id,
+                                               created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)),
+                    """);
             params.addAll(java.util.Arrays.asList(current.articleId(), current.language(), written.number(),
                     written.title(), written.summary(), written.body(), written.note(), written.authorId(),
                     written.createdAt()));
         }
-        params.addAll(java.util.Arrays.asList(p.state(), next.slug(), next.currentRevision(), next.publishedRevision(),
-                next.sourceRevision(), next.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(),
-                next.withdrawnReason(), current.articleId(), current.language(), current.version(),
-                current.publication().state()));
-        return jdbc.updateOrDuplicate("The slug " + next.slug() + " is taken in " + next.language(), revision + """
-                UPDATE editions
-                   SET state = ?, slug = ?, current_revision = ?, published_revision = ?, source_revision = ?,
-                       outdated = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
-                       withdrawn_reason = ?, version = version + 1
-                 WHERE article_id = ? AND language = ? AND version = ? AND state = ?""", params.toArray()) == 1;
+        if (slugFollows) {
+            sql.append(freeSlugCtes(0)).append(",\n");
+            params.addAll(List.of(next.slug(), next.language(), current.articleId()));
+        }
+        sql.append("""
+                edition AS (
+                    UPDATE editions
+                       SET state = ?, slug = %s, current_revision = ?, published_revision = ?, source_revision = ?,
+                           outdated = ?, atom_id = ?, first_published_at = ?, updated_at = ?, publish_at = ?,
+                           withdrawn_reason = ?, version = version + 1
+                     WHERE article_id = ? AND language = ? AND version = ? AND state = ?
+                    RETURNING slug, current_revision)""".formatted(slugFollows ? "(SELECT s FROM free)" : "?"));
+        params.add(p.state());
+        if (!slugFollows) {
+            params.add(next.slug());
+        }
+        params.addAll(java.util.Arrays.asList(next.currentRevision(), next.publishedRevision(), next.sourceRevision(),
+                next.outdated(), p.atomId(), p.firstPublishedAt(), p.updatedAt(), p.publishAt(), next.withdrawnReason(),
+                current.articleId(), current.language(), current.version(), current.publication().state()));
+        if (together.event() != null) {
+            ArticleRepository.Event event = together.event();
+            sql.append(",\n").append(ArticleRepository.TOUCH_CTES.formatted("edition"));
+            params.addAll(java.util.Arrays.asList(current.articleId(), event.language(), event.actorId(), event.action(),
+                    event.from(), event.to(), event.detail(), together.now(),
+                    together.derived() == null ? null : together.derived().name(), together.now(), current.articleId()));
+        }
+        if (together.outbox() != null) {
+            sql.append(",\n").append(together.outbox().ctes("edition"));
+            params.addAll(together.outbox().cteParams());
+        }
+        sql.append("\nSELECT e.slug");
+        if (together.outbox() != null) {
+            sql.append(", ").append(together.outbox().languagesColumn()).append(" AS languages");
+            params.add(together.outbox().languagesParam());
+        }
+        if (written == null) {
+            // The current revision was there before this statement, so it sees it: the caller's answer needs no read.
+            sql.append("""
+                    , r.number, r.title, r.summary, r.body, r.note, r.author_id, r.created_at
+                      FROM edition e LEFT JOIN revisions r
+                        ON r.article_id = ? AND r.language = ? AND r.number = e.current_revision""");
+            params.add(current.articleId());
+            params.add(current.language());
+        } else {
+            sql.append(" FROM edition e");
+        }
+        return jdbc.oneOrDuplicate("The slug " + next.slug() + " is taken in " + next.language(), sql.toString(),
+                row -> new Replaced(row.getString("slug"),
+                        together.outbox() == null ? List.of() : Jdbc.strings(row, "languages"),
+                        written != null ? written : row.getObject("number") == null ? null : RevisionRepository.revision(row)),
+                params.toArray());
     }
 
     /**

@@ -60,9 +60,9 @@ public class Editions {
     /**
      * Applies the action inside the caller's transaction: locks the source edition, then the translations in
      * language order (all of them when the source is published or withdrawn, else the one acted on), asks
-     * EditionWorkflow for the next state, writes it with one guarded UPDATE (the article and publication
-     * version rows are written after that), records the audit event and the article's derived state, and
-     * appends an outbox row when readers see a change. Publishing a source publishes the approved
+     * EditionWorkflow for the next state, writes it with one guarded UPDATE, records the audit event and the
+     * article's derived state, and appends an outbox row when readers see a change, all in that UPDATE's
+     * statement (the event and state in a second one when the state must be read back). Publishing a source publishes the approved
      * translations of an opted-in story; so does approving a translation of a published one. Withdrawing
      * the source kills the story: its published translations are withdrawn, scheduled ones called off.
      * 404 for an unknown edition; 409 naming the state and allowed actions; 412 when
@@ -72,8 +72,11 @@ public class Editions {
         return applied(key, action, actorId, change).edition();
     }
 
-    /** The edition after an {@link #apply}, and the revision it wrote (null if none), so callers need not read them back. */
-    public record Applied(Edition edition, Revision written) {
+    /**
+     * The edition after an {@link #apply}, the revision it wrote (null if none) and its current revision (the one
+     * written, or else read by the same statement), so callers need not read them back.
+     */
+    public record Applied(Edition edition, Revision written, Revision current) {
     }
 
     /** {@link #apply}, also handing back the revision written, if any. */
@@ -202,15 +205,15 @@ public class Editions {
         int current = edition.currentRevision();
         String slug = edition.slug();
         Revision written = null;
+        boolean slugFollows = false;
         if (change.text() != null) {
             current++;
             written = revision(current, change.text(), actorId, now);
             if (before.firstPublishedAt() == null) {
                 String base = slugs.of(edition.language(), written.title());
                 // The edition already holds exactly this slug (the language's slugs are unique): nothing to look up.
-                if (!base.equals(slug)) {
-                    slug = editions.freeSlug(edition.language(), base, edition.articleId());
-                }
+                slugFollows = !base.equals(slug);
+                slug = base;
             }
         }
         Integer published = publishedRevision(edition, action, change, after, current);
@@ -223,24 +226,35 @@ public class Editions {
                 action == EditionAction.CORRECT && !readersSee ? before : after, current, published, pin,
                 action == EditionAction.WITHDRAW ? change.reason() : edition.withdrawnReason(), outdated,
                 edition.version() + 1);
-        if (!editions.replace(edition, next, written)) {
-            throw change.expectedVersion() != null ? PreconditionFailed.stale(ETags.of(edition.version()))
-                    : new Conflict(ErrorCode.CONFLICT, "The " + edition.language() + " edition changed meanwhile; try again");
-        }
         AuditAction audit = change.audit() != null ? change.audit() : AuditAction.of(action);
-        if (translations == null) {
-            changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
-                    next.publication().state(), detail(action, change, written));
-        } else {
-            changes.record(edition.articleId(), edition.language(), actorId, audit, before.state(),
-                    next.publication().state(), detail(action, change, written), ArticleState.of(
-                            next.publication().state(), translations.stream().map(t -> t.publication().state()).toList()));
+        EditionState from = before.state();
+        EditionState to = next.publication().state();
+        String detail = detail(action, change, written);
+        // The audit event and the article's touch go with the edition's statement when the article's derived
+        // state is known without reading the editions after the change: unchanged, or the whole story held.
+        boolean derivedKnown = translations != null || from == to;
+        ArticleState derived = translations == null ? null
+                : ArticleState.of(to, translations.stream().map(t -> t.publication().state()).toList());
+        Outbox.Row row = readersSee ? outbox.row(action.slug(), edition.articleId(), edition.language()) : null;
+        EditionRepository.Together together = new EditionRepository.Together(derivedKnown
+                ? new ArticleRepository.Event(edition.language(), actorId, audit.slug(), from == null ? null : from.name(),
+                to == null ? null : to.name(), detail) : null, derived, now, row);
+        EditionRepository.Replaced replaced = editions.replace(edition, next, written, slugFollows, together)
+                .orElseThrow(() -> change.expectedVersion() != null ? PreconditionFailed.stale(ETags.of(edition.version()))
+                        : new Conflict(ErrorCode.CONFLICT, "The " + edition.language() + " edition changed meanwhile; try again"));
+        if (slugFollows) {
+            next = new Edition(next.articleId(), next.language(), replaced.slug(), next.publication(),
+                    next.currentRevision(), next.publishedRevision(), next.sourceRevision(), next.withdrawnReason(),
+                    next.outdated(), next.version());
+        }
+        if (!derivedKnown) {
+            changes.record(edition.articleId(), edition.language(), actorId, audit, from, to, detail);
         }
         if (readersSee) {
-            outbox.publicationChanged(action.slug(), edition.articleId(), edition.language());
+            row.written(replaced.languages());
             metrics.published(edition.language(), killed(source, edition, action) ? "kill" : audit.slug());
         }
-        return new Applied(next, written);
+        return new Applied(next, written, replaced.current());
     }
 
     /**

@@ -40,11 +40,10 @@ public class PublicationService {
     public EditionView publish(Caller editor, UUID articleId, String language, long expectedVersion, PublishRequest request) {
         boolean now = request == null || request.at() == null;
         Change change = Change.ifMatch(expectedVersion);
-        Edition published = door.apply(new EditionKey(articleId, language), now ? EditionAction.PUBLISH
+        Editions.Applied applied = door.applied(new EditionKey(articleId, language), now ? EditionAction.PUBLISH
                 : EditionAction.SCHEDULE, editor.accountId(), now ? change : change.at(request.at()));
-        // The door's result is the edition as written; only its current text is read.
-        return EditionService.view(published, revisions.find(articleId, language, published.currentRevision())
-                .orElseThrow());
+        // The door's result is the edition as written, with its current text read by the same statement.
+        return EditionService.view(applied.edition(), applied.current());
     }
 
     /** Calls a scheduled publication off: back to DRAFT (source) or APPROVED (translation). */

@@ -40,7 +40,7 @@ public class RevisionRepository {
                 RevisionRepository::revision, articleId, language);
     }
 
-    private static Revision revision(ResultSet row) throws SQLException {
+    static Revision revision(ResultSet row) throws SQLException {
         return new Revision(row.getInt("number"), row.getString("title"), row.getString("summary"),
                 row.getString("body"), row.getString("note"), Jdbc.uuid(row, "author_id"),
                 Jdbc.instant(row, "created_at"));

@@ -16,9 +16,15 @@ public final class Slugs {
 
     /** "Київ готується до зими" in uk-2010 → "kyiv-hotuietsia-do-zymy"; at most 80 characters; never empty. */
     public static String of(String title, Transliteration standard) {
+        String latin = standard.toLatin(title);
         String ascii;
-        synchronized (TO_ASCII) {
-            ascii = TO_ASCII.transliterate(standard.toLatin(title));
+        if (latin.chars().allMatch(c -> c < 0x80)) {
+            // Already ASCII (a national standard's output, English): ICU would leave it as it is, slowly.
+            ascii = latin;
+        } else {
+            synchronized (TO_ASCII) {
+                ascii = TO_ASCII.transliterate(latin);
+            }
         }
         // Soft signs and apostrophes become primes or quotes; inside a word they must not split it.
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("['`\"\u02B9\u02BA\u02BC\u2019]", "")

@@ -42,6 +42,55 @@ public class Outbox {
         jdbc.afterCommit(() -> readers.fire(changed));
     }
 
+    /**
+     * {@link #publicationChanged} written by the caller's own statement (a round trip saved): the caller puts
+     * {@link Row#ctes} and {@link Row#languagesColumn} into it with their parameters, and hands the column's
+     * value to {@link Row#written} once the statement has run.
+     */
+    public Row row(String topic, UUID articleId, String language) {
+        return new Row(List.of(topic, articleId, language, clock.instant()), articleId, language);
+    }
+
+    /** An outbox row another statement writes; see {@link #row}. */
+    public final class Row {
+
+        private final List<Object> params;
+        private final UUID articleId;
+        private final String language;
+
+        private Row(List<Object> params, UUID articleId, String language) {
+            this.params = params;
+            this.articleId = articleId;
+            this.language = language;
+        }
+
+        /** The CTEs that append the row and bump the version, only if the CTE named {@code guard} returned a row. */
+        public String ctes(String guard) {
+            return OutboxRepository.APPEND_CTES.formatted(guard);
+        }
+
+        public List<Object> cteParams() {
+            return params;
+        }
+
+        /** Every language the article has a version in: a column of the statement's result. */
+        public String languagesColumn() {
+            return OutboxRepository.LANGUAGES_COLUMN;
+        }
+
+        public UUID languagesParam() {
+            return articleId;
+        }
+
+        /** The statement wrote the row: this instance's caches hear of it after commit, as {@link #publicationChanged}. */
+        public void written(List<String> languages) {
+            Set<String> affected = new HashSet<>(languages);
+            affected.add(language);
+            ReadersChanged changed = new ReadersChanged(affected, false);
+            jdbc.afterCommit(() -> readers.fire(changed));
+        }
+    }
+
     /** A change readers see that is not a publication (a site language renamed or disabled): caches refresh. */
     public void readersSeeChange() {
         outbox.bumpVersion();

@@ -27,6 +27,17 @@ public class OutboxRepository {
                 row -> row.getString(1), topic, articleId, language, now, articleId);
     }
 
+    /**
+     * {@link #append} as common table expressions of a caller's statement, written only when the CTE named
+     * {@code %1$s} returned a row; parameters topic, article id, language, time.
+     */
+    static final String APPEND_CTES = """
+            appended AS (INSERT INTO outbox (topic, article_id, language, created_at) SELECT ?, ?, ?, ? FROM %1$s),
+            bumped AS (UPDATE publication_version SET version = version + 1 WHERE EXISTS (SELECT 1 FROM %1$s))""";
+
+    /** The languages column of {@link #append}, for the same statement's result; parameter: the article id. */
+    static final String LANGUAGES_COLUMN = "ARRAY(SELECT DISTINCT language FROM editions WHERE article_id = ?)";
+
     void bumpVersion() {
         jdbc.update("UPDATE publication_version SET version = version + 1");
     }

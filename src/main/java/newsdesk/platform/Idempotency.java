@@ -7,8 +7,10 @@ import jakarta.json.bind.JsonbBuilder;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +44,34 @@ public class Idempotency {
         byte[] hash = hash(key, request);
         if (keys.claim(accountId, scope, key, hash, id, clock.instant())) {
             create.run();
+            return new Outcome(id, false);
+        }
+        return replay(accountId, scope, key, hash);
+    }
+
+    /**
+     * The key's claim, for a creating statement that makes it itself (a round trip saved): {@link #cte} goes
+     * into the statement with {@link #params}, and the statement writes only when the CTE {@code claimed} has a row.
+     */
+    public record Claim(String cte, List<Object> params) {
+    }
+
+    /**
+     * As {@link #create(UUID, String, String, Object, UUID, Runnable)}, for a creation that claims the key in its
+     * own statement: {@code create} runs that statement and answers whether the claim was made (false: an
+     * earlier request holds the key, and its resource is answered, or 422 for another body).
+     */
+    public Outcome createClaiming(UUID accountId, String scope, String key, Object request, UUID id,
+                                  Predicate<Claim> create) {
+        if (key == null) {
+            if (!create.test(new Claim(IdempotencyRepository.NO_CLAIM_CTE, List.of()))) {
+                throw new IllegalStateException("nothing to claim, yet the claim failed");
+            }
+            return new Outcome(id, false);
+        }
+        byte[] hash = hash(key, request);
+        if (create.test(new Claim(IdempotencyRepository.CLAIM_CTE, Arrays.asList(accountId, scope, key, hash, id,
+                clock.instant())))) {
             return new Outcome(id, false);
         }
         return replay(accountId, scope, key, hash);

@@ -29,6 +29,20 @@ public class IdempotencyRepository {
                 ON CONFLICT DO NOTHING""", accountId, scope, key, requestHash, resourceId, now) == 1;
     }
 
+    /**
+     * {@link #claim} as a CTE named {@code claimed} of a caller's statement: a row when this request claimed the
+     * key. Parameters: account, scope, key, request hash, resource id, time.
+     */
+    static final String CLAIM_CTE = """
+            claimed AS (
+                INSERT INTO idempotency_keys (account_id, scope, key, request_hash, resource_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                RETURNING 1)""";
+
+    /** The same CTE for a request without a key: there is nothing to claim, so it always has its row. */
+    static final String NO_CLAIM_CTE = "claimed AS (SELECT 1)";
+
     Optional<Stored> find(UUID accountId, String scope, String key) {
         return jdbc.one("SELECT request_hash, resource_id FROM idempotency_keys WHERE account_id = ? AND scope = ? AND key = ?",
                 row -> new Stored(row.getBytes("request_hash"), Jdbc.uuid(row, "resource_id")), accountId, scope, key);

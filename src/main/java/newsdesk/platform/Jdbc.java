@@ -37,6 +37,10 @@ public class Jdbc {
     Database database;
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        return list(null, sql, mapper, params);
+    }
+
+    private <T> List<T> list(String duplicateDetail, String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, params);
                  ResultSet rows = statement.executeQuery()) {
@@ -46,11 +50,16 @@ public class Jdbc {
                 }
                 return result;
             }
-        }, null);
+        }, duplicateDetail);
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = list(sql, mapper, params);
+        return oneOrDuplicate(null, sql, mapper, params);
+    }
+
+    /** Like {@link #one}, for a statement that writes: a unique-key violation becomes a 409 with the given detail. */
+    public <T> Optional<T> oneOrDuplicate(String duplicateDetail, String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(duplicateDetail, sql, mapper, params);
         if (rows.size() > 1) {
             throw new IllegalStateException("expected at most one row, got " + rows.size() + " from: " + sql);
         }

@@ -136,6 +136,36 @@ class ArticlesIT {
     }
 
     @Test
+    void storiesWithTheSameTitleGetNumberedSlugsUpToFifty() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Однакова назва " + suffix;
+        String base = "odnakova-nazva-" + suffix;
+        Response first = desk.as(editor).body(Stories.story("uk", title)).post("/api/articles");
+        first.then().statusCode(201).body("editions[0].slug", equalTo(base));
+        // The answer is the story as stored.
+        String firstId = first.path("id");
+        Response stored = desk.as(editor).get("/api/articles/" + firstId);
+        assertEquals(stored.header("ETag"), first.header("ETag"));
+        assertEquals(stored.jsonPath().getMap("$"), first.jsonPath().getMap("$"));
+        String second = desk.as(editor).body(Stories.story("uk", title)).post("/api/articles")
+                .then().statusCode(201).body("editions[0].slug", equalTo(base + "-2")).extract().path("id");
+
+        // A draft retitled to a taken title takes the next free number; re-saving its own title keeps its slug.
+        String third = stories.create(editor, "uk", "Інша назва " + suffix);
+        desk.as(editor).header("If-Match", stories.etag(editor, third, "uk")).body(Stories.text(title, "<p>x</p>"))
+                .put(edition(third, "uk")).then().statusCode(200).body("slug", equalTo(base + "-3"));
+        desk.as(editor).header("If-Match", stories.etag(editor, second, "uk")).body(Stories.text(title, "<p>y</p>"))
+                .put(edition(second, "uk")).then().statusCode(200).body("slug", equalTo(base + "-2"));
+
+        for (int n = 4; n <= 50; n++) {
+            desk.as(editor).body(Stories.story("uk", title)).post("/api/articles")
+                    .then().statusCode(201).body("editions[0].slug", equalTo(base + "-" + n));
+        }
+        desk.as(editor).body(Stories.story("uk", title)).post("/api/articles")
+                .then().statusCode(422).body("errors[0].field", equalTo("title"));
+    }
+
+    @Test
     void eachLanguagesSlugsFollowItsStandard() {
         String suffix = UUID.randomUUID().toString().substring(0, 4);
         String russian = stories.create(editor, "ru", "Щёлково готовится к зиме " + suffix);
