@@ -19,7 +19,8 @@ public final class StartGate extends AbstractExecutorService {
 
     private static final Object LOCK = new Object();
     private static final List<StartGate> POOLS = new ArrayList<>();
-    private static boolean open;
+    /** Written under {@link #LOCK}; read without it on every request once open (the lock is only for the start). */
+    private static volatile boolean open;
 
     // Payara Micro's defaults for http-thread-pool (its domain.xml): a custom pool does not get them.
     private final GrizzlyExecutorService workers = GrizzlyExecutorService.createInstance(ThreadPoolConfig.defaultConfig()
@@ -49,10 +50,12 @@ public final class StartGate extends AbstractExecutorService {
 
     @Override
     public void execute(Runnable task) {
-        synchronized (LOCK) {
-            if (!open) {
-                held.add(task);
-                return;
+        if (!open) {
+            synchronized (LOCK) {
+                if (!open) {
+                    held.add(task);
+                    return;
+                }
             }
         }
         workers.execute(task);
