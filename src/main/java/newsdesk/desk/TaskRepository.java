@@ -199,7 +199,8 @@ public class TaskRepository {
      * The states and audit slugs are written into the SQL as literals (the workflow's enum constants, so the
      * text is the same on every call): PostgreSQL can then prove the partial indexes' predicates
      * ({@code state = 'OPEN'}) once and keep one generic plan per connection. With them as parameters it
-     * planned the statement afresh on every claim, which cost more than running it.
+     * planned the statement afresh on every claim, which cost more than running it. bench/ClaimBench.java runs
+     * a copy of this statement with literal values under pgbench: change both together.
      */
     Optional<ClaimedNext> claimNext(ClaimNextQuery q, ClaimSource source) {
         // One language (the usual request) is an equality, so the queue index gives the order and the scan stops
