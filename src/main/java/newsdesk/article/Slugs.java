@@ -3,6 +3,7 @@ package newsdesk.article;
 import com.ibm.icu.text.Transliterator;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** URL slugs from titles: transliterated by the language's standard, then plain ASCII words. */
 public final class Slugs {
@@ -10,6 +11,10 @@ public final class Slugs {
     private static final int MAX_LENGTH = 80;
     /** What the standard left in other scripts or with diacritics (Café cafe). */
     private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    // Compiled once: String.replaceAll compiles its pattern on every call.
+    private static final Pattern QUOTES = Pattern.compile("['`\"\u02B9\u02BA\u02BC\u2019]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     private Slugs() {
     }
@@ -27,8 +32,8 @@ public final class Slugs {
             }
         }
         // Soft signs and apostrophes become primes or quotes; inside a word they must not split it.
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("['`\"\u02B9\u02BA\u02BC\u2019]", "")
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = QUOTES.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("");
+        slug = EDGE_DASHES.matcher(NOT_WORD.matcher(slug).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             int lastBoundary = slug.lastIndexOf('-', MAX_LENGTH);
             slug = slug.substring(0, lastBoundary > 0 ? lastBoundary : MAX_LENGTH);

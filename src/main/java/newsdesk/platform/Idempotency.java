@@ -2,8 +2,6 @@ package newsdesk.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -19,8 +17,6 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Idempotency {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     IdempotencyRepository keys;
@@ -46,7 +42,7 @@ public class Idempotency {
             create.run();
             return new Outcome(id, false);
         }
-        return replay(accountId, scope, key, hash);
+        return replay(accountId, scope, key, hash, request);
     }
 
     /**
@@ -74,7 +70,7 @@ public class Idempotency {
                 clock.instant())))) {
             return new Outcome(id, false);
         }
-        return replay(accountId, scope, key, hash);
+        return replay(accountId, scope, key, hash, request);
     }
 
     public Outcome create(UUID accountId, String scope, String key, Object request, Supplier<UUID> create) {
@@ -87,24 +83,29 @@ public class Idempotency {
             keys.complete(accountId, scope, key, id);
             return new Outcome(id, false);
         }
-        return replay(accountId, scope, key, hash);
+        return replay(accountId, scope, key, hash, request);
     }
 
     private static byte[] hash(String key, Object request) {
         if (key.isBlank() || key.length() > 200) {
             throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
         }
-        return Hashes.sha256(JSON.toJson(request));
+        return RequestFingerprint.of(request);
     }
 
-    private Outcome replay(UUID accountId, String scope, String key, byte[] hash) {
+    private Outcome replay(UUID accountId, String scope, String key, byte[] hash, Object request) {
         Optional<IdempotencyRepository.Stored> stored = keys.find(accountId, scope, key);
         if (stored.isEmpty() || stored.get().resourceId() == null) {
             throw new Conflict(ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed");
         }
-        if (!Arrays.equals(stored.get().requestHash(), hash)) {
+        if (!sameRequest(stored.get().requestHash(), hash, request)) {
             throw Invalid.field("Idempotency-Key", "was already used with a different request body");
         }
         return new Outcome(stored.get().resourceId(), true);
+    }
+
+    /** Whether the key was stored for this request: by its fingerprint, or by the older one for keys stored before it. */
+    static boolean sameRequest(byte[] stored, byte[] fingerprint, Object request) {
+        return Arrays.equals(stored, fingerprint) || Arrays.equals(stored, RequestFingerprint.legacy(request));
     }
 }

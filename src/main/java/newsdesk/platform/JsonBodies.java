@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Every JSON request body, before JSON-B binds it: exactly one JSON value (no trailing garbage), in
@@ -35,6 +36,9 @@ public class JsonBodies implements ReaderInterceptor {
     private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    /** Parsson's own switch: its parser's getValue() refuses duplicate member names, as the reader does. */
+    private static final JsonParserFactory STRICT_PARSERS = Json.createParserFactory(
+            Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -58,8 +62,26 @@ public class JsonBodies implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** The one JSON value the body holds; the reader refuses duplicate members, the parser what follows the value. */
-    private static JsonValue parse(String json) {
+    /**
+     * The one JSON value the body holds, read by one parser that refuses duplicate members (Parsson's switch) and
+     * what follows the value. A body it refuses is read again as before, by {@link #parseTwice}, which decides and
+     * words the problem: Parsson's parser words a duplicate member differently from its reader.
+     */
+    static JsonValue parse(String json) {
+        try (JsonParser parser = STRICT_PARSERS.createParser(new StringReader(json))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (!parser.hasNext()) {
+                return value;
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            return parseTwice(json);
+        }
+        return parseTwice(json);
+    }
+
+    /** The reader refuses duplicate members, the parser what follows the value. */
+    static JsonValue parseTwice(String json) {
         try (var reader = READERS.createReader(new StringReader(json));
              JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             JsonValue value = reader.readValue();

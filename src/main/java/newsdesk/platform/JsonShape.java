@@ -38,6 +38,15 @@ final class JsonShape {
             Long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE},
             Short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE}, short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE});
 
+    /** A record's components by their JSON name, looked up once per type (reflection and annotations are slow). */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+            return Map.copyOf(Arrays.stream(type.getRecordComponents())
+                    .collect(Collectors.toMap(JsonShape::propertyName, c -> c)));
+        }
+    };
+
     private final List<FieldError> unreadable = new ArrayList<>();
     private final List<FieldError> invalid = new ArrayList<>();
 
@@ -135,8 +144,7 @@ final class JsonShape {
             error(field, "must be a JSON object");
             return;
         }
-        Map<String, RecordComponent> components = Arrays.stream(type.getRecordComponents())
-                .collect(Collectors.toMap(JsonShape::propertyName, c -> c));
+        Map<String, RecordComponent> components = COMPONENTS.get(type);
         object.forEach((name, member) -> {
             String memberField = field.isEmpty() ? name : field + "." + name;
             RecordComponent component = components.get(name);

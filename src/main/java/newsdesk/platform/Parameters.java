@@ -15,9 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +41,9 @@ public class Parameters implements ContainerRequestFilter {
             int.class, Parameters::isInt, Integer.class, Parameters::isInt,
             long.class, Parameters::isLong, Long.class, Parameters::isLong,
             boolean.class, Parameters::isFlag, Boolean.class, Parameters::isFlag);
+
+    /** A resource method's typed parameters, read by reflection once per method (not on every request). */
+    private static final Map<Method, List<TypedParameter>> TYPED = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -75,6 +80,20 @@ public class Parameters implements ContainerRequestFilter {
 
     /** Numbers and flags are checked here, by the declared type, so no conversion fails inside JAX-RS. */
     private static void checkTypes(Method method, MultivaluedMap<String, String> query, MultivaluedMap<String, String> headers) {
+        for (TypedParameter parameter : TYPED.computeIfAbsent(method, Parameters::typed)) {
+            List<String> values = parameter.query() ? query.get(parameter.name()) : headers.get(parameter.name());
+            if (values != null && values.stream().anyMatch(parameter.valid().negate())) {
+                throw Malformed.parameter(parameter.name(), parameter.message());
+            }
+        }
+    }
+
+    /** A query or header parameter of a number or flag type: its name, where it is sent, its check and problem. */
+    private record TypedParameter(String name, boolean query, Predicate<String> valid, String message) {
+    }
+
+    private static List<TypedParameter> typed(Method method) {
+        List<TypedParameter> typed = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             Predicate<String> valid = TYPES.get(parameter.getType());
             QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
@@ -82,13 +101,11 @@ public class Parameters implements ContainerRequestFilter {
             if (valid == null || queryParam == null && headerParam == null) {
                 continue;
             }
-            String name = queryParam != null ? queryParam.value() : headerParam.value();
-            List<String> values = queryParam != null ? query.get(name) : headers.get(name);
-            if (values != null && values.stream().anyMatch(valid.negate())) {
-                throw Malformed.parameter(name, parameter.getType() == boolean.class || parameter.getType() == Boolean.class
-                        ? "must be true or false" : "must be a whole number");
-            }
+            typed.add(new TypedParameter(queryParam != null ? queryParam.value() : headerParam.value(), queryParam != null,
+                    valid, parameter.getType() == boolean.class || parameter.getType() == Boolean.class
+                            ? "must be true or false" : "must be a whole number"));
         }
+        return List.copyOf(typed);
     }
 
     /** Strict percent-decoding: the bytes must be UTF-8 (JAX-RS would put U+FFFD in silently). */

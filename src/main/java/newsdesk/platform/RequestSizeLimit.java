@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Refuses request bodies above the configured size with 413: at once when Content-Length says so, and
@@ -37,6 +38,8 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
     @ConfigProperty(name = "newsdesk.memory.tmx.max.bytes", defaultValue = "268435456")
     long tmxMaxBytes;
 
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+
     /** The request property that marks a streamed body, holding its limit. */
     private static final String STREAMED = RequestSizeLimit.class.getName() + ".streamed";
 
@@ -44,7 +47,7 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
     public void filter(ContainerRequestContext request) {
         long limit = maxBytes;
         if ("PUT".equals(request.getMethod())
-                && request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("api/memory/tmx")) {
+                && EDGE_SLASHES.matcher(request.getUriInfo().getPath()).replaceAll("").equals("api/memory/tmx")) {
             limit = tmxMaxBytes;
             request.setProperty(STREAMED, limit);
         }
