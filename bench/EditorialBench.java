@@ -2,6 +2,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,9 @@ import java.util.regex.Pattern;
  * application's own do-nothing JAX-RS endpoint), neither asking the database, measured in the same run as the
  * server's own floors. Then publish throughput from 4 concurrent editors, each publishing stories of its own,
  * beside both floors from 4 concurrent clients. Run by bench/editorial.sh.
+ *
+ * With {@code cpu} first ({@link #cpuPerCall}, run by bench/editorial-cpu.sh): the server's CPU time per call of
+ * each kind instead.
  */
 public class EditorialBench {
 
@@ -26,7 +31,14 @@ public class EditorialBench {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final int EDITORS = 4;
 
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("cpu")) {
+            cpuPerCall(URI.create(args[1]), args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            return;
+        }
         URI base = URI.create(args[0]);
         String adminPassword = args[1];
         int calls = Integer.parseInt(args[2]);
@@ -107,8 +119,94 @@ public class EditorialBench {
                 publishRate / pingRate);
     }
 
+    /**
+     * The server's CPU time per call of create / save / publish against GET /health/live and GET /api/ping: each kind
+     * of call N times in a row, the server process's CPU time (utime + stime from /proc, all its threads: GC and JIT
+     * included) read before and after. CPU time is what a change to the JVM's work per write moves, and unlike
+     * latency it hardly moves when other processes share the cores. What the idle server burns meanwhile (its
+     * pollers, the JIT) is measured over 2 s before each round and taken off, pro rata of each phase's wall time.
+     * Repeated R times; prints the median of the rounds.
+     */
+    private static void cpuPerCall(URI base, String adminPassword, long pid, int calls, int warmup, int rounds)
+            throws Exception {
+        String admin = signIn(base, "admin", adminPassword);
+        String name = "cpu-" + UUID.randomUUID().toString().substring(0, 8);
+        send(base, "POST", "/api/accounts", admin, null, """
+                {"username":"%s","displayName":"Bench","password":"bench-password-1","roles":["EDITOR"]}"""
+                .formatted(name), 201);
+        String editor = signIn(base, name, "bench-password-1");
+        for (int i = 0; i < warmup; i++) {
+            String edition = create(base, editor, i);
+            save(base, editor, edition, i);
+            send(base, "POST", edition + "/publish", editor, "\"2\"", "{}", 200);
+            send(base, "GET", "/health/live", null, null, null, 200);
+            send(base, "GET", "/api/ping", null, null, null, 204);
+        }
+        List<String> names = List.of("create", "save", "publish", "health/live", "api/ping");
+        List<List<Double>> cpu = new ArrayList<>();
+        List<List<Double>> wall = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            cpu.add(new ArrayList<>());
+            wall.add(new ArrayList<>());
+        }
+        List<Double> idle = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            long idleStart = System.nanoTime();
+            long idleBefore = cpuTicks(pid);
+            Thread.sleep(2000);
+            double idleRate = (cpuTicks(pid) - idleBefore) * 1e6 / TICKS_PER_SECOND / ((System.nanoTime() - idleStart) / 1e9);
+            idle.add(idleRate);
+            List<String> editions = new ArrayList<>();
+            List<Call> phases = List.of(
+                    i -> editions.add(create(base, editor, i)),
+                    i -> save(base, editor, editions.get(i), i),
+                    i -> send(base, "POST", editions.get(i) + "/publish", editor, "\"2\"", "{}", 200),
+                    i -> send(base, "GET", "/health/live", null, null, null, 200),
+                    i -> send(base, "GET", "/api/ping", null, null, null, 204));
+            for (int k = 0; k < phases.size(); k++) {
+                List<Long> times = new ArrayList<>();
+                long start = System.nanoTime();
+                long before = cpuTicks(pid);
+                for (int i = 0; i < calls; i++) {
+                    long t0 = System.nanoTime();
+                    phases.get(k).run(i);
+                    times.add(System.nanoTime() - t0);
+                }
+                long after = cpuTicks(pid);
+                double background = idleRate * (System.nanoTime() - start) / 1e9;
+                cpu.get(k).add(((after - before) * 1e6 / TICKS_PER_SECOND - background) / calls);
+                wall.get(k).add(median(times) / 1e6);
+            }
+        }
+        double liveCpu = median(cpu.get(3));
+        double liveWall = median(wall.get(3));
+        System.out.printf("%d calls of each kind in a row, %d rounds (medians of the rounds), after %d warm-up rounds;"
+                + " idle server %.0f µs CPU/s taken off%n", calls, rounds, warmup, median(idle));
+        System.out.printf("%-12s %16s %14s %12s %20s%n", "call", "server CPU µs", "CPU / live", "median ms",
+                "median / health/live");
+        for (int k = 0; k < names.size(); k++) {
+            System.out.printf("%-12s %16.0f %14.2f %12.2f %20.2f%n", names.get(k), median(cpu.get(k)),
+                    median(cpu.get(k)) / liveCpu, median(wall.get(k)), median(wall.get(k)) / liveWall);
+        }
+    }
+
+
+    /** utime + stime of the whole process (fields 14 and 15 of /proc/PID/stat, after the command's parentheses). */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static <T extends Number> double median(List<T> values) {
+        List<Double> sorted = new ArrayList<>(values.stream().map(Number::doubleValue).toList());
+        Collections.sort(sorted);
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** One call of a kind: the editor's number, or the call's number in {@link #cpuPerCall}. */
     private interface Call {
-        void run(int editor) throws Exception;
+        void run(int n) throws Exception;
     }
 
     /** Calls per second with one thread per editor, each making {@code each} calls. */

@@ -14,4 +14,4 @@ port=${BENCH_PORT:-18481}
 source bench/server.sh
 start_server "$port"
 echo "server ${BENCH_JAR:-target/newsdesk.jar}; database: ${NEWSDESK_DB_URL:-embedded PostgreSQL (fsync on)}; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-java bench/EditorialCpuBench.java "http://127.0.0.1:$port" "$password" "$server" "$calls" "$warmup" "$rounds"
+java bench/EditorialBench.java cpu "http://127.0.0.1:$port" "$password" "$server" "$calls" "$warmup" "$rounds"
