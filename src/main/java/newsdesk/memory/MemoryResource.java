@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import newsdesk.platform.ErrorCode;
 import newsdesk.platform.Malformed;
 import newsdesk.platform.NewsdeskException;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -68,9 +68,10 @@ public class MemoryResource {
     @RequiresRole({Role.ADMIN, Role.EDITOR})
     @Produces(TMX)
     public Response exportTmx(@QueryParam("pair") String pair) {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        memory.exportTmx(pair, file);
-        return Response.ok(file.toByteArray(), TMX + "; charset=utf-8")
+        LanguagePair languagePair = memory.pair(pair); // 422 while nothing is written yet
+        // Streamed page by page as it is read: a memory of any size never sits whole in the heap.
+        StreamingOutput file = out -> memory.exportTmx(languagePair, out);
+        return Response.ok(file, TMX + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"memory-" + pair + ".tmx\"").build();
     }
 

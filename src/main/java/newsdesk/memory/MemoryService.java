@@ -224,9 +224,13 @@ public class MemoryService implements MemoryLookup {
         }
     }
 
-    /** The pair's whole memory as TMX 1.4b, written page by page. 422 for an unknown pair. */
-    public void exportTmx(String pair, OutputStream out) {
-        LanguagePair languagePair = LanguagePair.parse(pair, languages.codes());
+    /** A language pair of the site ("uk-en"); 422 for an unknown one. */
+    public LanguagePair pair(String pair) {
+        return LanguagePair.parse(pair, languages.codes());
+    }
+
+    /** The pair's whole memory as TMX 1.4b, written page by page as each is read. */
+    public void exportTmx(LanguagePair languagePair, OutputStream out) {
         TmxWriter writer = new TmxWriter(out, languagePair.source());
         UUID after = null;
         List<MemoryRepository.Exported> page;

@@ -20,6 +20,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -297,6 +298,10 @@ class MemoryIT {
                 .extract().path("items.find { it.source == 'Львів зустрів біженців' }.id");
         desk.as(translator).delete("/api/memory/" + id).then().statusCode(403);
         desk.as(translator).queryParam("pair", "uk-" + language).get("/api/memory/tmx").then().statusCode(403);
+        // A pair that is not two site languages is refused before any of the file is written.
+        desk.as(editor).queryParam("pair", "uk-uk").get("/api/memory/tmx").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("pair"));
+        desk.as(editor).get("/api/memory/tmx").then().statusCode(422).contentType("application/problem+json");
         desk.anonymous().queryParam("pair", "uk-" + language).get("/api/memory").then().statusCode(401);
         desk.as(editor).delete("/api/memory/" + id).then().statusCode(204);
         desk.as(editor).delete("/api/memory/" + id).then().statusCode(404);
@@ -336,6 +341,15 @@ class MemoryIT {
         desk.as(editor).queryParam("pair", "uk-" + other).queryParam("q", "number 19999 about").get("/api/memory").then()
                 .statusCode(200).body("items.source", equalTo(List.of("Речення номер 19999 про енергетику, відключення"
                         + " світла і ремонт мереж у громадах області.")));
+
+        // The whole memory goes out again, streamed as it is read (chunked: no length known before the end).
+        io.restassured.response.Response export = desk.as(editor).queryParam("pair", "uk-" + other)
+                .get("/api/memory/tmx");
+        export.then().statusCode(200).header("Transfer-Encoding", "chunked").header("Content-Length", nullValue());
+        String exported = export.asString();
+        assertEquals(units, exported.split("<tu ", -1).length - 1, "one unit per stored pair");
+        assertTrue(exported.contains("<seg>Sentence number 19999 about energy") && exported.strip().endsWith("</tmx>"),
+                exported.substring(Math.max(0, exported.length() - 500)));
 
         // A body that says it is over the TMX limit (256 MiB by default) is refused before it is sent.
         try (java.net.Socket socket = new java.net.Socket(desk.baseUri().getHost(), desk.baseUri().getPort())) {
