@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bearer tokens this instance admitted, by hash, so a request costs no lookup. A revocation or account change
+ * Bearer tokens and desk sessions this instance admitted, by hash, so a request costs no lookup. A revocation or account change
  * made here drops the entries once it commits; other instances hear it on {@link #CHANNEL} (sent inside the
  * changing transaction, so only committed changes are announced). While that connection is down an entry is
  * trusted for at most {@code newsdesk.tokens.staleness.seconds}, and never for more than {@link #MAX_AGE}
@@ -71,6 +71,11 @@ public class TokenCache implements Notifications.Subscriber {
 
     static String key(byte[] hash) {
         return HexFormat.of().formatHex(hash);
+    }
+
+    /** A desk session's key: apart from bearer tokens', so a session's secret never passes as a bearer token. */
+    static String sessionKey(byte[] hash) {
+        return "session:" + key(hash);
     }
 
     /** The entry for a hash if it may still be trusted. */

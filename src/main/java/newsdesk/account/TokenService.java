@@ -144,11 +144,33 @@ public class TokenService {
      */
     public Optional<Caller> authenticateSession(String secret, Duration idle) {
         Instant now = clock.instant();
-        return tokens.findByHash(Hashes.sha256(secret))
+        byte[] hash = Hashes.sha256(secret);
+        String key = TokenCache.sessionKey(hash);
+        TokenCache.Entry cached = cache.get(key);
+        // A cached session that looks lapsed is read again: another instance may have recorded a later use.
+        if (cached != null && now.isBefore(cached.expiresAt) && now.isBefore(cached.lastUsedAt.plus(idle))) {
+            if (touchDue(cached.lastUsedAt, now)) {
+                tokens.touch(cached.tokenId, now, now.minus(TOUCH_INTERVAL));
+                cached.lastUsedAt = now;
+            }
+            return Optional.of(cached.caller);
+        }
+        long generation = cache.generation();
+        Optional<TokenRepository.StoredToken> stored = tokens.findByHash(hash)
                 .filter(t -> TokenRepository.SESSION.equals(t.kind()))
                 .filter(t -> t.account().active() && t.revokedAt() == null && now.isBefore(t.expiresAt()))
-                .filter(t -> now.isBefore((t.lastUsedAt() == null ? t.createdAt() : t.lastUsedAt()).plus(idle)))
-                .map(t -> admit(t, now));
+                .filter(t -> now.isBefore((t.lastUsedAt() == null ? t.createdAt() : t.lastUsedAt()).plus(idle)));
+        if (stored.isEmpty()) {
+            cache.forget(key);
+            return Optional.empty();
+        }
+        TokenRepository.StoredToken token = stored.get();
+        // The use as the database holds it after admit (which records it when due), so idle lapses as it would there.
+        Instant lastUsed = touchDue(token.lastUsedAt(), now) ? now : token.lastUsedAt();
+        Caller caller = admit(token, now);
+        cache.put(key, new TokenCache.Entry(token.tokenId(), caller.accountId(), token.expiresAt(), caller, lastUsed),
+                generation);
+        return Optional.of(caller);
     }
 
     private Caller admit(TokenRepository.StoredToken token, Instant now) {

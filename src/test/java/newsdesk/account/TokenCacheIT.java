@@ -74,6 +74,33 @@ class TokenCacheIT {
     }
 
     @Test
+    void aDeskSessionSignedOutOnOneInstanceIsRefusedByTheOtherWithinTheBound() throws Exception {
+        awaitListeners(2);
+        Desk.Person person = desk.newEditor();
+        io.restassured.response.Response signedIn = desk.anonymous()
+                .body(Map.of("username", person.username(), "password", person.password())).post("/api/desk/session");
+        signedIn.then().statusCode(201);
+        String cookie = signedIn.cookie("nd_session");
+        String csrf = signedIn.path("csrfToken");
+        // Both instances remember the session; its secret is still no bearer token, remembered or not.
+        desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(200)
+                .body("username", equalTo(person.username()));
+        RestAssured.given().baseUri(second.baseUri().toString()).cookie("nd_session", cookie).get("/api/me").then()
+                .statusCode(200);
+        desk.anonymous().header("Authorization", "Bearer " + cookie).get("/api/me").then().statusCode(401);
+        // A remembered session still wants its CSRF token for a write.
+        desk.anonymous().cookie("nd_session", cookie).delete("/api/desk/session").then().statusCode(403);
+
+        desk.anonymous().cookie("nd_session", cookie).header("X-CSRF-Token", csrf).delete("/api/desk/session").then()
+                .statusCode(204);
+
+        // …the instance that signed out refuses it at once, the other within the bound.
+        desk.anonymous().cookie("nd_session", cookie).get("/api/me").then().statusCode(401);
+        awaitWithinBound(() -> RestAssured.given().baseUri(second.baseUri().toString()).cookie("nd_session", cookie)
+                .get("/api/me").statusCode() == 401, "a 401 from the second instance");
+    }
+
+    @Test
     void aRoleChangeOnOneInstanceReachesTheOtherWithinTheBound() throws Exception {
         awaitListeners(2);
         Desk.Person person = desk.newPerson(List.of("TRANSLATOR"), "uk");
