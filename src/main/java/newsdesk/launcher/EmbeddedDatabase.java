@@ -22,29 +22,31 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(15);
 
-    private static final int RESTART_ATTEMPTS = 8;
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
     private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RESTART_PAUSE = Duration.ofSeconds(30);
+    /** From this failed attempt on (a minute and a half after the first, by default), each one is logged as an ERROR. */
+    private static final int ATTEMPTS_BEFORE_ERROR = 8;
     // Held so that the level set while restarting is not lost to garbage collection of the logger.
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
     private final FileLock dataDirLock;
     private final Path dataDir;
     private final int port;
+    private final Duration longestRestartPause;
     private volatile EmbeddedPostgres postgres;
     private volatile long postmasterPid;
     private volatile boolean closing;
 
-    private EmbeddedDatabase(FileLock dataDirLock, Path dataDir, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(FileLock dataDirLock, Path dataDir, EmbeddedPostgres postgres, Duration longestRestartPause) {
         this.dataDirLock = dataDirLock;
+        this.longestRestartPause = longestRestartPause;
         this.dataDir = dataDir;
         this.postgres = postgres;
         // Fixed from now on: the application's connection pool keeps the URL with this port.
         this.port = postgres.getPort();
     }
 
-    static EmbeddedDatabase start(Path dataDir, int port) {
+    static EmbeddedDatabase start(Path dataDir, int port, Duration longestRestartPause) {
         Path pgData = dataDir.resolve("postgres");
         FileLock lock = lockDataDir(dataDir);
         try {
@@ -53,7 +55,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = startPostgres(dataDir, port);
             LOG.log(Level.INFO, "embedded PostgreSQL running on 127.0.0.1:{0,number,#}, data in {1}",
                     postgres.getPort(), pgData.toAbsolutePath());
-            EmbeddedDatabase database = new EmbeddedDatabase(lock, dataDir, postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(lock, dataDir, postgres, longestRestartPause);
             database.watch();
             return database;
         } catch (IOException | RuntimeException e) {
@@ -112,8 +114,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         Thread watchdog = new Thread(() -> {
             while (!closing) {
                 pause(WATCH_INTERVAL);
-                if (!closing && !alive(postmasterPid) && !restart()) {
-                    return;
+                if (!closing && !alive(postmasterPid)) {
+                    restart();
                 }
             }
         }, "newsdesk-postgres-watchdog");
@@ -121,17 +123,22 @@ final class EmbeddedDatabase implements AutoCloseable {
         watchdog.start();
     }
 
-    /** Bounded attempts with a doubling pause, one log line each; false when it gave up. */
-    private boolean restart() {
+    /**
+     * Attempts until PostgreSQL runs again (or the server stops), a doubling pause apart (up to
+     * newsdesk.embedded.db.restart.max.pause.seconds), one log line
+     * each: whatever stops it from starting (a full disk, its port taken) may be put right while the server runs,
+     * and it then recovers without a restart of Newsdesk.
+     */
+    private void restart() {
         long dead = postmasterPid;
         LOG.log(Level.WARNING, "the embedded PostgreSQL (pid {0,number,#}) is not running; starting it again on the "
                 + "same data folder; /health/ready is DOWN until it answers", dead);
         Duration pause = FIRST_RESTART_PAUSE;
-        for (int attempt = 1; attempt <= RESTART_ATTEMPTS && !closing; attempt++) {
+        for (int attempt = 1; !closing; attempt++) {
             java.util.logging.Level zonkyLevel = ZONKY_LOG.getLevel();
             synchronized (this) {
                 if (closing) {
-                    return false;
+                    return;
                 }
                 // zonky would log its failed stop of the dead server and each step of the start: say it once here.
                 ZONKY_LOG.setLevel(java.util.logging.Level.OFF);
@@ -139,24 +146,20 @@ final class EmbeddedDatabase implements AutoCloseable {
                     closeQuietly(postgres);
                     postgres = startPostgres(dataDir, port);
                     postmasterPid = runningPostmaster(dataDir.resolve("postgres")).orElse(-1L);
-                    LOG.log(Level.WARNING, "embedded PostgreSQL running again on 127.0.0.1:{0,number,#} (attempt {1} of {2})",
-                            port, attempt, RESTART_ATTEMPTS);
-                    return true;
+                    LOG.log(Level.WARNING, "embedded PostgreSQL running again on 127.0.0.1:{0,number,#} (attempt {1})",
+                            port, attempt);
+                    return;
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "embedded PostgreSQL did not start again (attempt {0} of {1}): {2}; next attempt in {3} s",
-                            attempt, RESTART_ATTEMPTS, rootMessage(e), pause.toSeconds());
+                    LOG.log(attempt < ATTEMPTS_BEFORE_ERROR ? Level.WARNING : Level.ERROR,
+                            "embedded PostgreSQL did not start again (attempt {0}): {1}; next attempt in {2} s; "
+                                    + "/health/ready stays DOWN until it runs", attempt, rootMessage(e), pause.toSeconds());
                 } finally {
                     ZONKY_LOG.setLevel(zonkyLevel);
                 }
             }
             pause(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_RESTART_PAUSE) > 0 ? LONGEST_RESTART_PAUSE : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(longestRestartPause) > 0 ? longestRestartPause : pause.multipliedBy(2);
         }
-        if (!closing) {
-            LOG.log(Level.ERROR, "gave up starting the embedded PostgreSQL again after {0} attempts; /health/ready stays "
-                    + "DOWN: restart Newsdesk (its log says why PostgreSQL does not start)", RESTART_ATTEMPTS);
-        }
-        return false;
     }
 
     private static void closeQuietly(EmbeddedPostgres dead) {

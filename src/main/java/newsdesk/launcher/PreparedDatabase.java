@@ -13,7 +13,8 @@ record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implem
         Optional<String> externalUrl = settings.get("newsdesk.db.url");
         EmbeddedDatabase embedded = externalUrl.isPresent()
                 ? null
-                : EmbeddedDatabase.start(dataDir, settings.get("newsdesk.embedded.db.port").map(Integer::parseInt).orElse(0));
+                : EmbeddedDatabase.start(dataDir, settings.get("newsdesk.embedded.db.port").map(Integer::parseInt).orElse(0),
+                        java.time.Duration.ofSeconds(Math.max(1, settings.integer("newsdesk.embedded.db.restart.max.pause.seconds"))));
         DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
                 settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
         try {

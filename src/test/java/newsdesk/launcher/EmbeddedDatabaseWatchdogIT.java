@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,47 @@ class EmbeddedDatabaseWatchdogIT {
                     .get("/api/accounts/" + before).then().statusCode(200).body("username", equalTo("before-kill"));
             createAccount(server, admin, "after-restart");
             signIn(server, "after-restart", PASSWORD + "-after-restart");
+        }
+    }
+
+    /**
+     * A restart that fails (here its configuration file is missing) is tried again and again, never given up,
+     * until it succeeds: once the cause is put right the server recovers by itself, no restart of Newsdesk needed.
+     * The pauses between attempts are capped at 1 s here (30 s by default), so that the attempts pass the eighth,
+     * from which each failure is logged as an ERROR, within seconds.
+     */
+    @Test
+    void aRestartThatFailsIsTriedAgainUntilPostgresStarts(@TempDir Path dataDir) throws Exception {
+        try (ServerProcess server = ServerProcess.start("watchdog-retry", Map.of(
+                "NEWSDESK_DATA_DIR", dataDir.toString(), "NEWSDESK_ADMIN_PASSWORD", PASSWORD,
+                "NEWSDESK_DB_CONNECT_TIMEOUT_SECONDS", "1", "NEWSDESK_EMBEDDED_DB_RESTART_MAX_PAUSE_SECONDS", "1"))) {
+            String admin = signIn(server, "admin", PASSWORD);
+            String before = createAccount(server, admin, "before-outage");
+            // A running PostgreSQL has read its configuration; without it a new start takes the folder for an empty
+            // one and runs initdb, which refuses a folder with data in it.
+            Path config = dataDir.resolve("postgres/postgresql.conf");
+            Path aside = dataDir.resolve("postgresql.conf.aside");
+            Files.move(config, aside);
+
+            ProcessHandle.of(postmasterPid(dataDir)).orElseThrow().destroyForcibly();
+
+            Instant failing = Instant.now().plus(DOWN_LIMIT);
+            while (!server.log().contains("did not start again (attempt 9)")) {
+                assertTrue(Instant.now().isBefore(failing), "no ninth failed attempt logged\n" + server.log());
+                Thread.sleep(100);
+            }
+            assertFalse(ready(server), "/health/ready is DOWN while PostgreSQL cannot start");
+            Files.move(aside, config);
+
+            Instant up = Instant.now().plus(UP_LIMIT);
+            while (!ready(server)) {
+                assertTrue(Instant.now().isBefore(up) && server.process().isAlive(),
+                        "/health/ready was not UP again within " + UP_LIMIT + "\n" + server.log());
+                Thread.sleep(200);
+            }
+            RestAssured.given().baseUri(server.baseUri().toString()).header("Authorization", "Bearer " + admin)
+                    .get("/api/accounts/" + before).then().statusCode(200).body("username", equalTo("before-outage"));
+            createAccount(server, admin, "after-outage");
         }
     }
 
