@@ -161,7 +161,9 @@ public class TokenService {
                 .filter(t -> t.account().active() && t.revokedAt() == null && now.isBefore(t.expiresAt()))
                 .filter(t -> now.isBefore((t.lastUsedAt() == null ? t.createdAt() : t.lastUsedAt()).plus(idle)));
         if (stored.isEmpty()) {
-            cache.forget(key);
+            if (cached != null) { // only then: every forget makes lookups under way drop what they read
+                cache.forget(key);
+            }
             return Optional.empty();
         }
         TokenRepository.StoredToken token = stored.get();
