@@ -124,10 +124,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Attempts until PostgreSQL runs again (or the server stops), a doubling pause apart (up to
-     * newsdesk.embedded.db.restart.max.pause.seconds), one log line
-     * each: whatever stops it from starting (a full disk, its port taken) may be put right while the server runs,
-     * and it then recovers without a restart of Newsdesk.
+     * Attempts until PostgreSQL runs again (or the server stops), a doubling pause apart up to
+     * newsdesk.embedded.db.restart.max.pause.seconds, one log line each: whatever stops it from starting (a full
+     * disk, its port taken) may be put right while the server runs, and it then recovers without a restart.
      */
     private void restart() {
         long dead = postmasterPid;

@@ -1,6 +1,7 @@
 package newsdesk.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ record PreparedDatabase(EmbeddedDatabase embedded, DatabaseTarget target) implem
         EmbeddedDatabase embedded = externalUrl.isPresent()
                 ? null
                 : EmbeddedDatabase.start(dataDir, settings.get("newsdesk.embedded.db.port").map(Integer::parseInt).orElse(0),
-                        java.time.Duration.ofSeconds(Math.max(1, settings.integer("newsdesk.embedded.db.restart.max.pause.seconds"))));
+                        Duration.ofSeconds(Math.max(1, settings.integer("newsdesk.embedded.db.restart.max.pause.seconds"))));
         DatabaseTarget db = embedded != null ? embedded.target() : new DatabaseTarget(externalUrl.get(),
                 settings.get("newsdesk.db.user").orElse(""), settings.get("newsdesk.db.password").orElse(""));
         try {
