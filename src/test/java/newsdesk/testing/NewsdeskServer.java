@@ -30,9 +30,13 @@ public final class NewsdeskServer implements BeforeAllCallback, ParameterResolve
         return shared(context).desk();
     }
 
-    /** The server, its database and its WebSub hub for the whole run; JUnit closes them when the run ends. */
+    /**
+     * The server, its database and its WebSub hub for the whole test JVM; JUnit closes them when the JVM's launcher
+     * session ends. (Not the root context's store: with two test JVMs, failsafe runs each class as a request of its
+     * own, and the root context, with the server, would be closed after every class.)
+     */
     private static Desk.OwnServer shared(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Desk.OwnServer.class, key -> new Desk.OwnServer("server", Map.of(
                         "NEWSDESK_LOGIN_MAX_FAILURES", "5",
                         // Every test signs in from 127.0.0.1; the per-address limit has its own server in SignInThrottleIT.
