@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.util.Map;
 
 /**
- * Boots the real server once per test run (child process, fresh database) and hands tests a
+ * Boots the real server once per test JVM (child process, fresh database) and hands tests a
  * {@link Desk} client. Use with {@code @ExtendWith(NewsdeskServer.class)} and a {@code Desk} parameter.
  */
 public final class NewsdeskServer implements BeforeAllCallback, ParameterResolver {
