@@ -12,7 +12,10 @@
 # then the resident memory (RSS) of the JVM. Also the CPU seconds (user + system) the JVM had used when it
 # first answered 200 (the embedded PostgreSQL's processes not counted): less disturbed by other work on the
 # machine than the wall time. Prints the median ratios. The first, untimed Newsdesk start
-# (initdb, migrations) is printed for information. BENCH_JAVA_OPTS adds JVM options to both servers.
+# (initdb, migrations) is printed for information. BENCH_JAVA_OPTS adds JVM options to every server.
+# A third server each round, "trivial-cdi": the same GET as a CDI bean with one injected bean. The plain trivial
+# WAR has no CDI bean, so Payara never boots Weld for it; CDI is one of Newsdesk's fixed choices, so this one is
+# the floor of the stack Newsdesk must run on, and Newsdesk's ratios to it are printed too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -31,7 +34,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-bench/trivial-war/build.sh "$work/trivial.war"
+bench/trivial-war/build.sh "$work/trivial.war" plain
+bench/trivial-war/build.sh "$work/trivial-cdi.war" cdi
 
 now() { date +%s.%N; }
 wait_200() {  # url: waits for a 200 (at most 5 minutes), fails if the server died
@@ -53,13 +57,13 @@ load() {  # url: wrk's requests/s, after one request (the first render of a feed
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 listening() { ss -ltnpH | grep "pid=$1," | awk '{print $4}' | tr '\n' ' '; }
 
-start_trivial() {
+start_trivial() {  # war name: trivial or trivial-cdi
     rm -rf "$work/trivial-root"
-    log=$work/trivial.log
+    log=$work/$1.log
     start=$(now)
     # shellcheck disable=SC2086
     java $java_opts -jar "$payara" --nohazelcast --disablephonehome --rootdir "$work/trivial-root" \
-        --port "$port" --contextroot / --deploy "$work/trivial.war" > "$log" 2>&1 &
+        --port "$port" --contextroot / --deploy "$work/$1.war" > "$log" 2>&1 &
     server=$!
     wait_200 "http://127.0.0.1:$port/hello"
     ready=$(echo "$(now) - $start" | bc)
@@ -110,17 +114,25 @@ feed=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "http://12
 printf "Newsdesk first start (initdb, migrations; untimed round): ready in %.1f s; /feeds/en/atom.xml: %s\n" "$ready" "$feed"
 stop
 
-printf "%-6s %-9s %9s %9s %10s %9s\n" round server "ready s" "CPU s" "wrk req/s" "RSS MiB"
+printf "%-6s %-11s %9s %9s %10s %9s\n" round server "ready s" "CPU s" "wrk req/s" "RSS MiB"
 : > "$work/ratios"
 for r in $(seq 1 "$rounds"); do
-    start_trivial
+    start_trivial trivial
     t_ready=$ready
     t_cpu=$cpu
     [ "$r" = 1 ] && t_ports=$(listening "$server")
     t_rate=$(load "http://127.0.0.1:$port/hello")
     t_rss=$(rss_mib "$server")
     stop
-    printf "%-6s %-9s %9.1f %9s %10s %9s\n" "$r" trivial "$t_ready" "$t_cpu" "$t_rate" "$t_rss"
+    printf "%-6s %-11s %9.1f %9s %10s %9s\n" "$r" trivial "$t_ready" "$t_cpu" "$t_rate" "$t_rss"
+
+    start_trivial trivial-cdi
+    c_ready=$ready
+    c_cpu=$cpu
+    c_rate=$(load "http://127.0.0.1:$port/hello")
+    c_rss=$(rss_mib "$server")
+    stop
+    printf "%-6s %-11s %9.1f %9s %10s %9s\n" "$r" trivial-cdi "$c_ready" "$c_cpu" "$c_rate" "$c_rss"
 
     start_newsdesk
     n_ready=$ready
@@ -129,9 +141,11 @@ for r in $(seq 1 "$rounds"); do
     n_rate=$(load "http://127.0.0.1:$port/feeds/en/atom.xml")
     n_rss=$(rss_mib "$server")
     stop
-    printf "%-6s %-9s %9.1f %9s %10s %9s\n" "$r" newsdesk "$n_ready" "$n_cpu" "$n_rate" "$n_rss"
-    echo "$(echo "scale=3; $n_ready / $t_ready" | bc) $(echo "scale=3; $n_rss / $t_rss" | bc) $(echo "scale=3; $n_cpu / $t_cpu" | bc)" >> "$work/ratios"
+    printf "%-6s %-11s %9.1f %9s %10s %9s\n" "$r" newsdesk "$n_ready" "$n_cpu" "$n_rate" "$n_rss"
+    echo "$(echo "scale=3; $n_ready / $t_ready" | bc) $(echo "scale=3; $n_rss / $t_rss" | bc) $(echo "scale=3; $n_cpu / $t_cpu" | bc) $(echo "scale=3; $n_ready / $c_ready" | bc) $(echo "scale=3; $n_rss / $c_rss" | bc) $(echo "scale=3; $n_cpu / $c_cpu" | bc)" >> "$work/ratios"
 done
 echo "listening TCP (round 1): trivial ${t_ports}; newsdesk JVM ${n_ports}"
 printf "median ratio newsdesk / trivial: start %.2f (goal <= 1.3), RSS after load %.2f (goal <= 1.5); CPU to ready %.2f\n" \
     "$(cut -d' ' -f1 "$work/ratios" | median)" "$(cut -d' ' -f2 "$work/ratios" | median)" "$(cut -d' ' -f3 "$work/ratios" | median)"
+printf "median ratio newsdesk / trivial-cdi (the stack's floor, Weld on): start %.2f, RSS after load %.2f; CPU to ready %.2f\n" \
+    "$(cut -d' ' -f4 "$work/ratios" | median)" "$(cut -d' ' -f5 "$work/ratios" | median)" "$(cut -d' ' -f6 "$work/ratios" | median)"
