@@ -5,11 +5,11 @@
 # PostgreSQL (or the database in NEWSDESK_DB_URL) and stops it afterwards. Then, with pgbench, the same
 # database's own floor for a write from one client: a one-row INSERT's commit (the disk's flush) and SELECT 1.
 #
-#   bench/editorial.sh [calls=1000] [warmup=200]
+#   bench/editorial.sh [calls=1000] [warmup=3000]   (warm-up rounds: the JIT is still compiling the write paths after 500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-1000}
-warmup=${2:-200}
+warmup=${2:-3000}
 port=${BENCH_PORT:-18480}
 source bench/server.sh
 start_server "$port"
