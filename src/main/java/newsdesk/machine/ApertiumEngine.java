@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * the translation from stdout, both UTF-8. The streams go through temporary files, so no reader threads are
  * needed; a process that outlives its time is killed with its whole pipeline (Apertium's script starts one
  * process per stage) and reaped. Apertium's script ends with the last stage's exit code, so a stage that
- * crashes (a tagger segfault) shows as empty output, which counts as a failure.
+ * crashes (a tagger segfault) shows as empty output: the segment is tried once more without the tagger
+ * ({@link TaggerlessModes}), and if that answers nothing too, it counts as a failure.
  */
 final class ApertiumEngine implements Engine {
 
@@ -29,10 +31,12 @@ final class ApertiumEngine implements Engine {
     private static final long MAX_OUTPUT_BYTES = 1 << 20;
 
     private final List<String> command;
+    private final TaggerlessModes taggerless;
 
     /** {@code command}: the executable and any leading arguments, split on whitespace. */
     ApertiumEngine(String command) {
         this.command = List.of(command.trim().split("\\s+"));
+        this.taggerless = new TaggerlessModes(this.command);
     }
 
     @Override
@@ -56,8 +60,29 @@ final class ApertiumEngine implements Engine {
         return run(html, "html", from, to, timeout);
     }
 
+    /**
+     * One run of the pair's mode; when it answers nothing at all (the tagger crashed, see {@link TaggerlessModes}),
+     * one more run without the tagger in the time that is left.
+     */
     private EngineResult run(String text, String format, String from, String to, Duration timeout) {
         long start = System.nanoTime();
+        String mode = mode(from, to);
+        Attempt first = attempt(text, format, mode, null, start, timeout);
+        if (!first.silent()) {
+            return first.result();
+        }
+        Optional<Path> folder = taggerless.folder(mode);
+        if (folder.isEmpty() || elapsed(start) >= timeout.toMillis()) {
+            return first.result();
+        }
+        return attempt(text, format, mode, folder.get(), start, timeout).result();
+    }
+
+    /** What one process made of the text; {@code silent}: it ended well but wrote nothing. */
+    private record Attempt(EngineResult result, boolean silent) {
+    }
+
+    private Attempt attempt(String text, String format, String mode, Path dataFolder, long start, Duration timeout) {
         Path input = null;
         Path output = null;
         Path errors = null;
@@ -68,33 +93,44 @@ final class ApertiumEngine implements Engine {
             errors = Files.createTempFile("newsdesk-mt-", ".err");
             Files.writeString(input, text + "\n", StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>(command);
+            if (dataFolder != null) {
+                arguments.add("-d");
+                arguments.add(dataFolder.toString());
+            }
             arguments.add("-u");
             if (!format.equals("txt")) {
                 arguments.add("-f");
                 arguments.add(format);
             }
-            arguments.add(mode(from, to));
+            arguments.add(mode);
             ProcessBuilder builder = new ProcessBuilder(arguments).redirectInput(input.toFile())
                     .redirectOutput(output.toFile()).redirectError(errors.toFile());
             builder.environment().put("LC_ALL", "C.UTF-8");
             process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            long left = Math.max(0, timeout.toMillis() - elapsed(start));
+            if (!process.waitFor(left, TimeUnit.MILLISECONDS)) {
                 stop(process);
-                return EngineResult.timeout(elapsed(start));
+                return new Attempt(EngineResult.timeout(elapsed(start)), false);
             }
             if (process.exitValue() != 0) {
-                return EngineResult.failed("exit code " + process.exitValue() + tail(errors), elapsed(start));
+                return new Attempt(EngineResult.failed("exit code " + process.exitValue() + tail(errors), elapsed(start)),
+                        false);
             }
             if (Files.size(output) > MAX_OUTPUT_BYTES) {
-                return EngineResult.failed("the engine returned more than " + MAX_OUTPUT_BYTES + " bytes", elapsed(start));
+                return new Attempt(EngineResult.failed("the engine returned more than " + MAX_OUTPUT_BYTES + " bytes",
+                        elapsed(start)), false);
             }
-            EngineResult result = EngineResult.answer(text, decode(Files.readAllBytes(output)), elapsed(start));
-            return result.text() == null ? EngineResult.failed(result.detail() + tail(errors), result.millis()) : result;
+            String answer = decode(Files.readAllBytes(output));
+            EngineResult result = EngineResult.answer(text, answer, elapsed(start));
+            return result.text() == null
+                    ? new Attempt(EngineResult.failed(result.detail() + tail(errors), result.millis()), answer.isBlank())
+                    : new Attempt(result, false);
         } catch (IOException e) {
-            return EngineResult.failed("could not run " + command.get(0) + ": " + e.getMessage(), elapsed(start));
+            return new Attempt(EngineResult.failed("could not run " + command.get(0) + ": " + e.getMessage(),
+                    elapsed(start)), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return EngineResult.failed("interrupted", elapsed(start));
+            return new Attempt(EngineResult.failed("interrupted", elapsed(start)), false);
         } finally {
             if (process != null && process.isAlive()) {
                 stop(process);

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,36 +56,35 @@ class MachineEnginesIT {
                 "Президент встретился с журналистами в Харькове.", "Школы откроются в сентябре.",
                 "Сегодня в Киеве открыли новый мост через Днепр.");
         List<Long> okMillis = new ArrayList<>();
-        int failed = 0;
         for (String sentence : sentences) {
             EngineResult result = apertium.translate(sentence, "ru", "uk", Duration.ofSeconds(30));
-            assertNotEquals(Status.TIMEOUT, result.status(), sentence);
-            if (result.status() == Status.OK) {
-                okMillis.add(result.millis());
-            } else {
-                failed++;
-                assertTrue(result.detail().contains("no text"), result.detail());
-            }
+            // Half of these crash Debian's tagger; the second run without it translates them.
+            assertEquals(Status.OK, result.status(), sentence + ": " + result.detail());
+            okMillis.add(result.millis());
             System.out.printf("apertium rus-ukr %5d ms %-7s %s -> %s%n", result.millis(), result.status(), sentence,
                     result.text() == null ? result.detail() : result.text());
         }
         assertEquals("Мер Києва", apertium.translate("Мэр Киева", "ru", "uk", Duration.ofSeconds(30)).text());
         assertTrue(apertium.translate("Цены выросли на пять процентов.", "ru", "uk", Duration.ofSeconds(30)).text()
                 .startsWith("Ціни виросли"));
+        // Two that the tagger crashes on, translated by the run without it.
+        assertEquals("Привіт.", apertium.translate("Привет.", "ru", "uk", Duration.ofSeconds(30)).text());
+        assertEquals("У городі пройшов сильний дощ.",
+                apertium.translate("В городе прошёл сильный дождь.", "ru", "uk", Duration.ofSeconds(30)).text());
         List<Long> sorted = okMillis.stream().sorted().toList();
-        System.out.printf("apertium rus-ukr per segment: %d ok, %d failed; median %d ms, max %d ms%n", sorted.size(),
-                failed, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        System.out.printf("apertium rus-ukr per segment: %d ok; median %d ms, max %d ms%n", sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
         assertTrue(noEngineProcessLeft(), "no engine process left");
     }
 
     @Test
-    void apertiumUkrainianToRussianFailsSomeSentencesWithoutThrowing() {
+    void apertiumTranslatesUkrainianNewsIntoRussian() {
         ApertiumEngine apertium = new ApertiumEngine("apertium");
         for (String sentence : List.of("Мер Києва відкрив новий міст.", "Ціни зросли на п'ять відсотків.",
                 "Привіт.", "Уряд затвердив новий бюджет на наступний рік.")) {
             EngineResult result = apertium.translate(sentence, "uk", "ru", Duration.ofSeconds(30));
-            assertTrue(result.status() == Status.OK ? !result.text().isBlank() : !result.detail().isBlank(),
-                    sentence + ": " + result);
+            assertEquals(Status.OK, result.status(), sentence + ": " + result.detail());
+            assertTrue(!result.text().isBlank() && !result.text().equals(sentence), sentence + ": " + result);
             System.out.printf("apertium ukr-rus %5d ms %-7s %s -> %s%n", result.millis(), result.status(), sentence,
                     result.text() == null ? result.detail() : result.text());
         }
@@ -111,12 +109,7 @@ class MachineEnginesIT {
                     Duration.ofSeconds(30));
             System.out.printf("apertium -f html %s %5d ms %-7s %s -> %s%n", sample.getValue(), result.millis(),
                     result.status(), MarkupCodes.markup(sample.getKey()), result.text() == null ? result.detail() : result.text());
-            assertNotEquals(Status.TIMEOUT, result.status());
-            if (result.status() != Status.OK) {
-                // Debian's tagger crashes on some sentences (empty output): a failure, never an exception.
-                assertTrue(result.detail().contains("no text"), result.detail());
-                continue;
-            }
+            assertEquals(Status.OK, result.status(), result.detail());
             List<Part> content = MarkupCodes.parse(result.text(), codes).orElseThrow(() ->
                     new AssertionError("codes lost: " + result.text()));
             mapped++;
@@ -130,7 +123,17 @@ class MachineEnginesIT {
                 assertTrue(Segment.plain(content).contains("очікується"), content.toString());
             }
         }
-        assertTrue(mapped >= 1, "at least one direction translated with its codes");
+        assertEquals(2, mapped, "both directions translated with their codes");
+        // A sentence the tagger crashes on keeps its codes through the run without it.
+        Segment crashing = new Segment("body-2", "body", List.of(new Part.Text("Мэр "),
+                new Part.Paired(1, List.of(new Part.Text("Киева"))), new Part.Text(" открыл "),
+                new Part.Paired(2, List.of(new Part.Text("новый"))), new Part.Text(" мост.")), codes);
+        EngineResult retried = apertium.translateMarkup(MarkupCodes.markup(crashing), "ru", "uk", Duration.ofSeconds(30));
+        assertEquals(Status.OK, retried.status(), retried.detail());
+        List<Part> content = MarkupCodes.parse(retried.text(), codes).orElseThrow(() ->
+                new AssertionError("codes lost: " + retried.text()));
+        assertEquals(new Part.Paired(1, List.of(new Part.Text("Києва"))), content.get(1));
+        assertEquals(new Part.Paired(2, List.of(new Part.Text("новий"))), content.get(3));
         assertTrue(noEngineProcessLeft(), "no engine process left");
     }
 
