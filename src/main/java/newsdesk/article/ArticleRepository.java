@@ -3,6 +3,7 @@ package newsdesk.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import newsdesk.platform.Idempotency;
+import newsdesk.platform.IdempotencyRepository;
 import newsdesk.platform.Jdbc;
 import newsdesk.workflow.EditionState;
 import newsdesk.workflow.ArticleState;
@@ -90,45 +91,86 @@ public class ArticleRepository {
                    int mostSlugs, EditionState initial, ArticleState state, Revision first, AuditAction action) {
         List<Object> params = new ArrayList<>(claim.params());
         params.addAll(List.of(request.sourceLanguage(), slug, request.sourceLanguage(), id));
-        params.addAll(java.util.Arrays.asList(id, initial, id, request.section().strip(), tags,
+        params.addAll(storyParams(id, request, tags, initial, state, first, action));
+        return jdbc.one("WITH " + claim.cte() + """
+                ,
+                enabled_language AS (SELECT code FROM site_languages WHERE code = ? AND enabled AND EXISTS (SELECT 1 FROM claimed)),
+                """ + EditionRepository.freeSlugCtes(mostSlugs) + ",\n" + STORY_CTES + """
+
+                SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, EXISTS (SELECT 1 FROM enabled_language) AS enabled,
+                """ + STORY_ROW,
+                row -> new Created(row.getBoolean("claimed"), row.getBoolean("enabled"),
+                        row.getObject("id") == null ? null : withEdition(row)),
+                params.toArray()).orElseThrow();
+    }
+
+    /** What {@link #createAtOnce} did: the story as stored, or why nothing was written. */
+    record AtOnce(Outcome outcome, Article article) {
+        enum Outcome { WRITTEN, KEY_TAKEN, LANGUAGE_NOT_ENABLED, SLUG_TAKEN }
+    }
+
+    /**
+     * The same story in one statement committed on its own: the key, if any, is written last and only with the
+     * story, so nothing at all is written when the language is not enabled, the edition's slug was taken meanwhile
+     * (the caller goes the slower way) or another request holds the key (the statement fails whole on it).
+     */
+    AtOnce createAtOnce(Optional<Idempotency.Claim> key, UUID id, CreateArticleRequest request, List<String> tags,
+                        String slug, int mostSlugs, EditionState initial, ArticleState state, Revision first,
+                        AuditAction action) {
+        List<Object> params = new ArrayList<>(List.of(request.sourceLanguage(), slug, request.sourceLanguage(), id));
+        params.addAll(storyParams(id, request, tags, initial, state, first, action));
+        key.ifPresent(claim -> params.addAll(claim.params()));
+        return jdbc.oneOrTaken(IdempotencyRepository.PRIMARY_KEY, new AtOnce(AtOnce.Outcome.KEY_TAKEN, null), """
+                WITH enabled_language AS (SELECT code FROM site_languages WHERE code = ? AND enabled),
+                """ + EditionRepository.freeSlugCtes(mostSlugs) + ",\n" + STORY_CTES
+                        + key.map(claim -> ",\n" + claim.cte()).orElse("") + """
+
+                SELECT EXISTS (SELECT 1 FROM enabled_language) AS enabled,
+                """ + STORY_ROW,
+                row -> row.getObject("id") != null ? new AtOnce(AtOnce.Outcome.WRITTEN, withEdition(row))
+                        : new AtOnce(row.getBoolean("enabled") ? AtOnce.Outcome.SLUG_TAKEN
+                        : AtOnce.Outcome.LANGUAGE_NOT_ENABLED, null),
+                params.toArray());
+    }
+
+    /** The story's CTEs, after {@code enabled_language} and the free-slug CTEs; parameters from {@link #storyParams}. */
+    private static final String STORY_CTES = """
+            edition AS (
+                INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
+                SELECT ?, code, true, s, ?, 1 FROM enabled_language, free WHERE s IS NOT NULL
+                ON CONFLICT (language, slug) DO NOTHING
+                RETURNING *),
+            article AS (
+                INSERT INTO articles (id, source_language, section, tags, byline, auto_publish_translations, state,
+                                      created_by, created_at, updated_at, version)
+                SELECT ?, language, ?, ?, ?, ?, ?, ?, ?, ?, 2 FROM edition
+                RETURNING *),
+            revision AS (
+                INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id,
+                                       created_at)
+                SELECT article_id, language, ?, ?, ?, ?, ?, ?, ? FROM edition),
+            event AS (
+                INSERT INTO events (article_id, language, actor_id, action, from_state, to_state, created_at)
+                SELECT article_id, language, ?, ?, NULL, ?, ? FROM edition)""";
+
+    /** The stored story's columns as {@link #withEdition} reads them (all null when nothing was written). */
+    private static final String STORY_ROW = """
+                   a.id, a.source_language, a.section, a.tags, a.byline, a.state AS article_state,
+                   a.auto_publish_translations, a.created_by, a.created_at, a.updated_at AS article_updated_at,
+                   a.version AS article_version,
+                   e.article_id, e.language, e.is_source, e.slug, e.state, e.current_revision, e.published_revision,
+                   e.source_revision, e.atom_id, e.first_published_at, e.updated_at, e.publish_at,
+                   e.withdrawn_reason, e.outdated, e.version
+              FROM (SELECT 1) one LEFT JOIN article a ON true LEFT JOIN edition e ON true""";
+
+    private static List<Object> storyParams(UUID id, CreateArticleRequest request, List<String> tags,
+                                            EditionState initial, ArticleState state, Revision first, AuditAction action) {
+        return java.util.Arrays.asList(id, initial, id, request.section().strip(), tags,
                 request.byline().strip(), Boolean.TRUE.equals(request.autoPublishTranslations()), state,
                 first.authorId(), first.createdAt(), first.createdAt(),
                 first.number(), first.title(), first.summary(), first.body(), first.note(), first.authorId(),
                 first.createdAt(),
-                first.authorId(), action.slug(), initial, first.createdAt()));
-        return jdbc.one("WITH " + claim.cte() + """
-                ,
-                enabled_language AS (SELECT code FROM site_languages WHERE code = ? AND enabled AND EXISTS (SELECT 1 FROM claimed)),
-                """ + EditionRepository.freeSlugCtes(mostSlugs) + """
-                ,
-                edition AS (
-                    INSERT INTO editions (article_id, language, is_source, slug, state, current_revision)
-                    SELECT ?, code, true, s, ?, 1 FROM enabled_language, free WHERE s IS NOT NULL
-                    ON CONFLICT (language, slug) DO NOTHING
-                    RETURNING *),
-                article AS (
-                    INSERT INTO articles (id, source_language, section, tags, byline, auto_publish_translations, state,
-                                          created_by, created_at, updated_at, version)
-                    SELECT ?, language, ?, ?, ?, ?, ?, ?, ?, ?, 2 FROM edition
-                    RETURNING *),
-                revision AS (
-                    INSERT INTO revisions (article_id, language, number, title, summary, body, note, author_id,
-                                           created_at)
-                    SELECT article_id, language, ?, ?, ?, ?, ?, ?, ? FROM edition),
-                event AS (
-                    INSERT INTO events (article_id, language, actor_id, action, from_state, to_state, created_at)
-                    SELECT article_id, language, ?, ?, NULL, ?, ? FROM edition)
-                SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, EXISTS (SELECT 1 FROM enabled_language) AS enabled,
-                       a.id, a.source_language, a.section, a.tags, a.byline, a.state AS article_state,
-                       a.auto_publish_translations, a.created_by, a.created_at, a.updated_at AS article_updated_at,
-                       a.version AS article_version,
-                       e.article_id, e.language, e.is_source, e.slug, e.state, e.current_revision, e.published_revision,
-                       e.source_revision, e.atom_id, e.first_published_at, e.updated_at, e.publish_at,
-                       e.withdrawn_reason, e.outdated, e.version
-                  FROM (SELECT 1) one LEFT JOIN article a ON true LEFT JOIN edition e ON true""",
-                row -> new Created(row.getBoolean("claimed"), row.getBoolean("enabled"),
-                        row.getObject("id") == null ? null : withEdition(row)),
-                params.toArray()).orElseThrow();
+                first.authorId(), action.slug(), initial, first.createdAt());
     }
 
     Optional<Article> find(UUID id) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,30 @@ public class ArticleService {
 
     /** The result of a create: the article and whether an earlier request with the same key made it. */
     public record Created(Article article, boolean replayed) {
+    }
+
+    /**
+     * {@link #create} the usual way: the story and its key in one statement committed on its own (no transaction,
+     * so no COMMIT round trip). Empty when its slug was taken meanwhile (nothing written): then call {@link #create}.
+     */
+    public Optional<Created> createAtOnce(Caller editor, CreateArticleRequest request, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
+        Revision first = register.firstRevision(new Change.Text(request.title(), request.summary(), request.body(), null),
+                editor.accountId());
+        ArticleRepository.AtOnce written = articles.createAtOnce(
+                idempotency.lastInStatement(editor.accountId(), "articles", idempotencyKey, request, id, "edition"),
+                id, request, tags, register.slug(request.sourceLanguage(), first.title()), EditionRegister.MAX_SLUG_ATTEMPTS,
+                EditionWorkflow.initial(EditionKind.SOURCE), ArticleState.of(EditionWorkflow.initial(EditionKind.SOURCE),
+                        List.of()), first, AuditAction.CREATE);
+        return switch (written.outcome()) {
+            case WRITTEN -> Optional.of(new Created(written.article(), false));
+            case KEY_TAKEN -> Optional.of(new Created(get(idempotency.replayed(editor.accountId(), "articles",
+                    idempotencyKey, request).resourceId()), true));
+            case LANGUAGE_NOT_ENABLED ->
+                    throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
+            case SLUG_TAKEN -> Optional.empty();
+        };
     }
 
     /**

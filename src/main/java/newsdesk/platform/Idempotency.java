@@ -73,6 +73,25 @@ public class Idempotency {
         return replay(accountId, scope, key, hash, request);
     }
 
+    /**
+     * The key written last by a creating statement that commits on its own, only with what its CTE {@code created}
+     * made (so a refused or failed creation leaves no key behind); empty without a key. When another request holds
+     * the key, the statement fails whole on {@link IdempotencyRepository#PRIMARY_KEY}: answer it with {@link #replayed}.
+     */
+    public Optional<Claim> lastInStatement(UUID accountId, String scope, String key, Object request, UUID id,
+                                           String created) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(IdempotencyRepository.KEY_LAST_CTE.formatted(created),
+                Arrays.asList(accountId, scope, key, hash(key, request), id, clock.instant())));
+    }
+
+    /** The earlier request's outcome for a key already taken: its resource, or 422 for another body. */
+    public Outcome replayed(UUID accountId, String scope, String key, Object request) {
+        return replay(accountId, scope, key, hash(key, request), request);
+    }
+
     public Outcome create(UUID accountId, String scope, String key, Object request, Supplier<UUID> create) {
         if (key == null) {
             return new Outcome(create.get(), false);

@@ -40,6 +40,20 @@ public class IdempotencyRepository {
                 ON CONFLICT DO NOTHING
                 RETURNING 1)""";
 
+    /**
+     * The key as the last CTE of a creating statement committed on its own, written only with what the CTE named
+     * {@code %1$s} created; no ON CONFLICT: a key another request holds makes the statement fail whole, on
+     * {@link #PRIMARY_KEY}, with nothing written. Parameters as {@link #CLAIM_CTE}.
+     */
+    static final String KEY_LAST_CTE = """
+            claimed AS (
+                INSERT INTO idempotency_keys (account_id, scope, key, request_hash, resource_id, created_at)
+                SELECT ?, ?, ?, ?, ?, ? FROM %1$s
+                RETURNING 1)""";
+
+    /** The keys' unique constraint. */
+    public static final String PRIMARY_KEY = "idempotency_keys_pkey";
+
     /** The same CTE for a request without a key: there is nothing to claim, so it always has its row. */
     static final String NO_CLAIM_CTE = "claimed AS (SELECT 1)";
 

@@ -66,6 +66,31 @@ public class Jdbc {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Like {@link #one}, for a statement committed on its own (outside any transaction) that answers one row, where a
+     * unique violation of {@code constraint} (so the statement wrote nothing) is answered as {@code taken}, not a 409.
+     */
+    public <T> T oneOrTaken(String constraint, T taken, String sql, RowMapper<T> mapper, Object... params) {
+        if (TRANSACTION.get() != null) {
+            throw new IllegalStateException("a statement that may fail on a unique key must commit on its own");
+        }
+        return withConnection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, params);
+                 ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("expected one row from: " + sql);
+                }
+                return mapper.map(rows);
+            } catch (org.postgresql.util.PSQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getServerErrorMessage() != null
+                        && constraint.equals(e.getServerErrorMessage().getConstraint())) {
+                    return taken;
+                }
+                throw e;
+            }
+        }, null);
+    }
+
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it touched. */
     public int update(String sql, Object... params) {
         return updateOrDuplicate(null, sql, params);

@@ -236,6 +236,18 @@ class ArticlesIT {
     }
 
     @Test
+    void aCreateRefusedForItsLanguageLeavesNoKeyBehind() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> story = Stories.story("xx", "Nowhere " + key);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            desk.as(editor).header("Idempotency-Key", key).body(story).post("/api/articles").then().statusCode(422)
+                    .body("errors[0].field", equalTo("sourceLanguage"));
+        }
+        assertEquals(0L, desk.database().value("SELECT count(*) FROM idempotency_keys WHERE key = ?", key));
+        assertEquals(0L, desk.database().value("SELECT count(*) FROM revisions WHERE title = ?", "Nowhere " + key));
+    }
+
+    @Test
     void badArticlesAre422() {
         Map<String, Object> story = Stories.story("xx", " ");
         story.remove("body");

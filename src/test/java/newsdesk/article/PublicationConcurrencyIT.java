@@ -99,6 +99,56 @@ class PublicationConcurrencyIT {
                 "SELECT count(*) FROM revisions WHERE title = ?", "Raced " + key));
     }
 
+    /**
+     * A create whose slug another story takes while it runs (the other transaction holds the slug until the create is
+     * waiting on it): the create's own statement writes nothing, and the story is made the slower way with the next
+     * free slug and its key; nothing is doubled.
+     */
+    @Test
+    void aCreateThatLosesItsSlugToAConcurrentWriterTakesTheNextOne() throws Exception {
+        Desk.Person editor = desk.newEditor();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String base = "slug-race-" + suffix;
+        String other = stories.create(editor, "en");
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(desk.database().url())) {
+            holder.setAutoCommit(false);
+            try (var take = holder.prepareStatement("UPDATE editions SET slug = ? WHERE article_id = ?::uuid")) {
+                take.setString(1, base);
+                take.setString(2, other);
+                assertEquals(1, take.executeUpdate());
+            }
+            Future<Response> create = pool.submit(() -> desk.as(editor).header("Idempotency-Key", key)
+                    .body(Stories.story("en", "Slug race " + suffix)).post("/api/articles"));
+            awaitWaitingOnALock();
+            holder.commit();
+            Response created = create.get(30, TimeUnit.SECONDS);
+            created.then().statusCode(201);
+            assertEquals(base + "-2", created.path("editions[0].slug"));
+            desk.as(editor).header("Idempotency-Key", key).body(Stories.story("en", "Slug race " + suffix))
+                    .post("/api/articles").then().statusCode(201);
+            assertEquals(1L, desk.database().value("SELECT count(*) FROM revisions WHERE title = ?", "Slug race " + suffix));
+            assertEquals(created.path("id").toString(), desk.database().value(
+                    "SELECT resource_id::text FROM idempotency_keys WHERE key = ?", key));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Until a backend of this database waits on a lock (the create, behind the uncommitted slug). */
+    private void awaitWaitingOnALock() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Object waiting = desk.database().value("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+            if (((Number) waiting).longValue() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the create never waited on the taken slug");
+    }
+
     /** Starts all calls at the same moment (a latch) and returns their results. */
     private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
