@@ -62,27 +62,42 @@ public class ArticleService {
 
     /**
      * {@link #create} the usual way: the story and its key in one statement committed on its own (no transaction,
-     * so no COMMIT round trip). Empty when its slug was taken meanwhile (nothing written): then call {@link #create}.
+     * so no COMMIT round trip), tried again with a fresh look at the slugs when a concurrent writer took the one it
+     * chose. Empty when that kept happening, or when the language is not enabled and a key was given (an earlier
+     * request may have created with it before the language was switched off, and is replayed): then call
+     * {@link #create}. Every try writes the key last, after the story's rows, so two requests with one key never
+     * wait on each other in opposite orders.
      */
     public Optional<Created> createAtOnce(Caller editor, CreateArticleRequest request, String idempotencyKey) {
         UUID id = UUID.randomUUID();
         List<String> tags = request.tags() == null ? List.of() : tags(request.tags());
         Revision first = register.firstRevision(new Change.Text(request.title(), request.summary(), request.body(), null),
                 editor.accountId());
-        ArticleRepository.AtOnce written = articles.createAtOnce(
-                idempotency.lastInStatement(editor.accountId(), "articles", idempotencyKey, request, id, "edition"),
-                id, request, tags, register.slug(request.sourceLanguage(), first.title()), EditionRegister.MAX_SLUG_ATTEMPTS,
-                EditionWorkflow.initial(EditionKind.SOURCE), ArticleState.of(EditionWorkflow.initial(EditionKind.SOURCE),
-                        List.of()), first, AuditAction.CREATE);
-        return switch (written.outcome()) {
-            case WRITTEN -> Optional.of(new Created(written.article(), false));
-            case KEY_TAKEN -> Optional.of(new Created(get(idempotency.replayed(editor.accountId(), "articles",
-                    idempotencyKey, request).resourceId()), true));
-            case LANGUAGE_NOT_ENABLED ->
+        String slug = register.slug(request.sourceLanguage(), first.title());
+        for (int attempt = 0; attempt < SLUG_ATTEMPTS_AT_ONCE; attempt++) {
+            ArticleRepository.AtOnce written = articles.createAtOnce(
+                    idempotency.lastInStatement(editor.accountId(), "articles", idempotencyKey, request, id, "edition"),
+                    id, request, tags, slug, EditionRegister.MAX_SLUG_ATTEMPTS, EditionWorkflow.initial(EditionKind.SOURCE),
+                    ArticleState.of(EditionWorkflow.initial(EditionKind.SOURCE), List.of()), first, AuditAction.CREATE);
+            switch (written.outcome()) {
+                case WRITTEN:
+                    return Optional.of(new Created(written.article(), false));
+                case KEY_TAKEN:
+                    return Optional.of(new Created(get(idempotency.replayed(editor.accountId(), "articles",
+                            idempotencyKey, request).resourceId()), true));
+                case LANGUAGE_NOT_ENABLED:
+                    if (idempotencyKey != null) {
+                        return Optional.empty();
+                    }
                     throw Invalid.field("sourceLanguage", request.sourceLanguage() + " is not an enabled site language");
-            case SLUG_TAKEN -> Optional.empty();
-        };
+                case SLUG_TAKEN:
+                    break;
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final int SLUG_ATTEMPTS_AT_ONCE = 3;
 
     /**
      * Creates an article with its source edition (DRAFT, revision 1). With an Idempotency-Key, a replay

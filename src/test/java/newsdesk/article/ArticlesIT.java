@@ -248,6 +248,24 @@ class ArticlesIT {
     }
 
     @Test
+    void aRetryAfterItsLanguageWasSwitchedOffIsStillAReplay() {
+        String language = desk.newLanguage();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> story = Stories.story(language, "Before the switch " + key);
+        Response first = desk.as(editor).header("Idempotency-Key", key).body(story).post("/api/articles");
+        first.then().statusCode(201);
+        desk.asAdmin().header("If-Match", "\"1\"").body(Map.of("name", "Test " + language, "enabled", false))
+                .put("/api/languages/" + language).then().statusCode(200);
+        desk.as(editor).header("Idempotency-Key", key).body(story).post("/api/articles").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
+        story.put("title", "Something else");
+        desk.as(editor).header("Idempotency-Key", key).body(story).post("/api/articles").then().statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        desk.as(editor).body(story).post("/api/articles").then().statusCode(422)
+                .body("errors[0].field", equalTo("sourceLanguage"));
+    }
+
+    @Test
     void badArticlesAre422() {
         Map<String, Object> story = Stories.story("xx", " ");
         story.remove("body");

@@ -101,8 +101,8 @@ class PublicationConcurrencyIT {
 
     /**
      * A create whose slug another story takes while it runs (the other transaction holds the slug until the create is
-     * waiting on it): the create's own statement writes nothing, and the story is made the slower way with the next
-     * free slug and its key; nothing is doubled.
+     * waiting on it): the create's statement writes nothing, and the next try makes the story with the next free slug
+     * and its key; nothing is doubled.
      */
     @Test
     void aCreateThatLosesItsSlugToAConcurrentWriterTakesTheNextOne() throws Exception {
