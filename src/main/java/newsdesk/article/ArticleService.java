@@ -32,6 +32,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleService {
 
+    /** How often a create tries its one statement again when concurrent writers took the slug it chose. */
+    private static final int SLUG_ATTEMPTS_AT_ONCE = 3;
+
     @Inject
     ArticleRepository articles;
 
@@ -74,10 +77,11 @@ public class ArticleService {
         Revision first = register.firstRevision(new Change.Text(request.title(), request.summary(), request.body(), null),
                 editor.accountId());
         String slug = register.slug(request.sourceLanguage(), first.title());
+        Optional<Idempotency.Claim> key = idempotency.lastInStatement(editor.accountId(), "articles", idempotencyKey,
+                request, id, "edition");
         for (int attempt = 0; attempt < SLUG_ATTEMPTS_AT_ONCE; attempt++) {
-            ArticleRepository.AtOnce written = articles.createAtOnce(
-                    idempotency.lastInStatement(editor.accountId(), "articles", idempotencyKey, request, id, "edition"),
-                    id, request, tags, slug, EditionRegister.MAX_SLUG_ATTEMPTS, EditionWorkflow.initial(EditionKind.SOURCE),
+            ArticleRepository.AtOnce written = articles.createAtOnce(key, id, request, tags, slug,
+                    EditionRegister.MAX_SLUG_ATTEMPTS, EditionWorkflow.initial(EditionKind.SOURCE),
                     ArticleState.of(EditionWorkflow.initial(EditionKind.SOURCE), List.of()), first, AuditAction.CREATE);
             switch (written.outcome()) {
                 case WRITTEN:
@@ -96,8 +100,6 @@ public class ArticleService {
         }
         return Optional.empty();
     }
-
-    private static final int SLUG_ATTEMPTS_AT_ONCE = 3;
 
     /**
      * Creates an article with its source edition (DRAFT, revision 1). With an Idempotency-Key, a replay
